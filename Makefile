@@ -1,0 +1,54 @@
+# Mobilisering: `make run` serves the portal with demo data on SQLite; `make test` runs every test.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install install-test lint format messages clean
+
+$(PY):
+	@PYTHON="$$(scripts/find-python)" && echo "Creating $(VENV) with $$PYTHON" && "$$PYTHON" -m venv $(VENV)
+	@$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(PY) pyproject.toml
+	$(PY) -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
+	$(PY) -m pip install --quiet -e ".[test]"
+	@touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+run: install
+	DEBUG=true $(PY) manage.py migrate --noinput
+	DEBUG=true $(PY) manage.py seed_demo
+	@echo ""
+	@echo "Mobilisering runs at http://$(HOST):$(PORT)/  (stop with Ctrl-C)"
+	@echo "Demo logins, all with the password demo-mobilisering:"
+	@echo "  admin@example.org            superuser (also /admin/)"
+	@echo "  staff.goteborg@example.org   city staff, Göteborg (likewise stockholm, linkoping, malmo)"
+	@echo "  editor@example.org           handbook editor"
+	@echo "  group@example.org            administers a Malmö group"
+	@echo ""
+	DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install-test
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install-test
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: install-test
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+# Refresh the Swedish catalogue after changing strings; fill in the new entries, then compile.
+messages: install
+	DEBUG=true $(PY) manage.py makemessages -l sv --no-location --no-obsolete --ignore=.venv --ignore=staticfiles
+	DEBUG=true $(PY) manage.py compilemessages -l sv --ignore=.venv
+
+clean:
+	rm -rf $(VENV) staticfiles

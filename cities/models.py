@@ -1,0 +1,280 @@
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+INVITATION_LIFETIME = timedelta(days=14)
+
+
+class City(models.Model):
+    """A city hub of the programme, run by that city's City Mission."""
+
+    slug = models.SlugField(_("slug"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    introduction = models.TextField(_("introduction"), blank=True, help_text=_("Markdown."))
+    mission_name = models.CharField(_("city mission"), max_length=150)
+    contact_email = models.EmailField(_("contact email"))
+    ordering = models.PositiveSmallIntegerField(_("ordering"), default=0)
+
+    class Meta:
+        verbose_name = _("city")
+        verbose_name_plural = _("cities")
+        ordering = ["ordering", "slug"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("cities:detail", args=[self.slug])
+
+
+class DiscriminationGround(models.TextChoices):
+    """The seven grounds of the Swedish Discrimination Act (diskrimineringslagen 1 kap. 4 §)."""
+
+    SEX = "sex", _("sex")
+    TRANSGENDER = "transgender", _("transgender identity or expression")
+    ETHNICITY = "ethnicity", _("ethnicity")
+    RELIGION = "religion", _("religion or other belief")
+    DISABILITY = "disability", _("disability")
+    SEXUAL_ORIENTATION = "sexual_orientation", _("sexual orientation")
+    AGE = "age", _("age")
+
+
+class RightsTheme(models.Model):
+    """An area of human rights that local groups work on (housing, health, asylum …)."""
+
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    description = models.TextField(_("description"), blank=True)
+    articles = models.CharField(
+        _("human-rights articles"),
+        max_length=255,
+        blank=True,
+        help_text=_("For example: UDHR art. 25, ICESCR art. 11."),
+    )
+    discrimination_ground = models.CharField(
+        _("discrimination ground"), max_length=30, choices=DiscriminationGround, blank=True
+    )
+    ordering = models.PositiveSmallIntegerField(_("ordering"), default=0)
+
+    class Meta:
+        verbose_name = _("rights theme")
+        verbose_name_plural = _("rights themes")
+        ordering = ["ordering", "slug"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CityStaff(models.Model):
+    """A member of a City Mission's staff, working for one city; a person may hold several."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="city_staff",
+        verbose_name=_("user"),
+    )
+    city = models.ForeignKey(
+        City, on_delete=models.CASCADE, related_name="staff", verbose_name=_("city")
+    )
+
+    class Meta:
+        verbose_name = _("city staff")
+        verbose_name_plural = _("city staff")
+        constraints = [models.UniqueConstraint("user", "city", name="unique_city_staff")]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.city}"
+
+
+class LocalGroup(models.Model):
+    """A local group, association or network that takes part in the programme."""
+
+    class Kind(models.TextChoices):
+        ASSOCIATION = "association", _("association")
+        INFORMAL = "informal", _("informal group")
+        NETWORK = "network", _("network")
+        FAITH = "faith", _("faith community")
+        OTHER = "other", _("other")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("pending approval")
+        APPROVED = "approved", _("approved")
+        REJECTED = "rejected", _("rejected")
+        ARCHIVED = "archived", _("archived")
+
+    name = models.CharField(_("name"), max_length=150)
+    slug = models.SlugField(_("slug"), max_length=170, unique=True)
+    city = models.ForeignKey(
+        City, on_delete=models.PROTECT, related_name="groups", verbose_name=_("city")
+    )
+    kind = models.CharField(
+        _("kind of group"), max_length=20, choices=Kind, default=Kind.ASSOCIATION
+    )
+    description = models.TextField(_("description"), help_text=_("Markdown."))
+    themes = models.ManyToManyField(
+        RightsTheme, related_name="groups", blank=True, verbose_name=_("themes")
+    )
+    rights_gaps = models.TextField(_("rights gaps the group sees"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    contact_email = models.EmailField(_("contact email"))
+    open_to_cooperation = models.BooleanField(_("open to cooperation"), default=True)
+    founded_year = models.PositiveSmallIntegerField(_("founded (year)"), null=True, blank=True)
+    logo = models.ImageField(_("logo"), upload_to="groups/logos/", blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.PENDING)
+    decision_message = models.TextField(_("decision message"), blank=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        through="GroupMembership",
+        related_name="local_groups",
+        verbose_name=_("members"),
+    )
+
+    class Meta:
+        verbose_name = _("local group")
+        verbose_name_plural = _("local groups")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(Lower("name"), "city", name="unique_group_name_per_city"),
+        ]
+        indexes = [models.Index(fields=["status", "city"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("cities:group_detail", args=[self.slug])
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == self.Status.APPROVED
+
+
+class GroupMembership(models.Model):
+    class Role(models.TextChoices):
+        ADMIN = "admin", _("administrator")
+        MEMBER = "member", _("member")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="group_memberships",
+        verbose_name=_("user"),
+    )
+    group = models.ForeignKey(
+        LocalGroup, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("group")
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role, default=Role.MEMBER)
+    created_at = models.DateTimeField(_("joined at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("group membership")
+        verbose_name_plural = _("group memberships")
+        constraints = [models.UniqueConstraint("user", "group", name="unique_group_membership")]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.group} ({self.get_role_display()})"
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def invitation_expiry():
+    return timezone.now() + INVITATION_LIFETIME
+
+
+class GroupInvitation(models.Model):
+    """An emailed invitation to join a group; its token is single use and expires."""
+
+    group = models.ForeignKey(
+        LocalGroup, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("group")
+    )
+    email = models.EmailField(_("email"))
+    role = models.CharField(
+        _("role"), max_length=10, choices=GroupMembership.Role, default=GroupMembership.Role.MEMBER
+    )
+    token = models.CharField(
+        _("token"), max_length=64, unique=True, default=new_token, editable=False
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("invited by"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires at"), default=invitation_expiry)
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("accepted by"),
+    )
+
+    class Meta:
+        verbose_name = _("group invitation")
+        verbose_name_plural = _("group invitations")
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.group}"
+
+    @property
+    def is_expired(self) -> bool:
+        return timezone.now() >= self.expires_at
+
+    @property
+    def is_usable(self) -> bool:
+        return self.accepted_at is None and not self.is_expired
+
+
+class GroupDecision(models.Model):
+    """The log of staff decisions on a group: who decided what, when, with which message."""
+
+    class Action(models.TextChoices):
+        APPROVED = "approved", _("approved")
+        REJECTED = "rejected", _("rejected")
+        ARCHIVED = "archived", _("archived")
+
+    group = models.ForeignKey(
+        LocalGroup, on_delete=models.CASCADE, related_name="decisions", verbose_name=_("group")
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    action = models.CharField(_("decision"), max_length=20, choices=Action)
+    message = models.TextField(_("message"), blank=True)
+    created_at = models.DateTimeField(_("decided at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("group decision")
+        verbose_name_plural = _("group decisions")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.group}: {self.get_action_display()}"

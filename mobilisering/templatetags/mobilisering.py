@@ -1,0 +1,25 @@
+from django import forms, template
+from django.template.defaultfilters import stringfilter
+
+from mobilisering.markdown import render_markdown
+
+register = template.Library()
+
+
+@register.filter(name="markdown")
+@stringfilter
+def markdown_filter(text):
+    return render_markdown(text)
+
+
+@register.simple_tag(takes_context=True)
+def page_has_errors(context) -> bool:
+    """True when any bound form on the page has errors: the title then starts "Error: "."""
+    for layer in context.dicts:
+        for value in layer.values():
+            if isinstance(value, forms.BaseForm) and value.is_bound and value.errors:
+                return True
+            is_formset = isinstance(value, forms.BaseFormSet)
+            if is_formset and value.is_bound and value.total_error_count():
+                return True
+    return False

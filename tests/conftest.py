@@ -1,0 +1,66 @@
+"""Shared fixtures: named people in their roles, and small `make_*` helpers.
+
+App-specific helpers live in `tests/<app>/conftest.py`.
+"""
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+
+PASSWORD = "a-long-test-password-42"
+
+
+def make_user(email: str, *, password: str = PASSWORD, verified: bool = True, **fields):
+    """A person with a (by default verified) email address who can log in."""
+    user = get_user_model().objects.create_user(
+        username=email, email=email, password=password, **fields
+    )
+    EmailAddress.objects.create(user=user, email=email, verified=verified, primary=True)
+    return user
+
+
+def make_city_staff(email: str, *cities):
+    from cities.models import CityStaff
+
+    user = make_user(email)
+    for city in cities:
+        CityStaff.objects.create(user=user, city=city)
+    return user
+
+
+@pytest.fixture
+def city_malmo(db):
+    from cities.models import City
+
+    return City.objects.get(slug="malmo")
+
+
+@pytest.fixture
+def city_stockholm(db):
+    from cities.models import City
+
+    return City.objects.get(slug="stockholm")
+
+
+@pytest.fixture
+def person(db):
+    """Petra: a verified account with no role."""
+    return make_user("petra@example.org", first_name="Petra")
+
+
+@pytest.fixture
+def staff_malmo(city_malmo):
+    """Mona: staff of the Malmö hub."""
+    return make_city_staff("mona.staff@example.org", city_malmo)
+
+
+@pytest.fixture
+def staff_stockholm(city_stockholm):
+    """Stig: staff of the Stockholm hub."""
+    return make_city_staff("stig.staff@example.org", city_stockholm)
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # Hashing at production strength makes each login take a noticeable fraction of a second.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,0 +1,82 @@
+import re
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+
+from mobilisering.demo import ACCOUNTS, DEMO_PASSWORD
+from tests.conftest import PASSWORD, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(settings):
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+@pytest.mark.parametrize("email", ACCOUNTS)
+def test_each_demo_account_logs_in(client, demo, email):
+    response = client.post(
+        "/en/accounts/login/", {"login": email, "password": DEMO_PASSWORD}, follow=True
+    )
+    assert response.context["user"].email == email
+    assert response.context["user"].is_authenticated
+
+
+def test_seed_demo_can_run_twice(demo, django_user_model):
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert django_user_model.objects.filter(email__in=ACCOUNTS).count() == len(ACCOUNTS)
+
+
+def test_seed_demo_refuses_to_run_with_debug_off(settings):
+    from django.core.management.base import CommandError
+
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("seed_demo")
+
+
+def test_the_demo_staff_work_for_their_own_city(demo, django_user_model):
+    user = django_user_model.objects.get(email="staff.malmo@example.org")
+    assert list(user.city_staff.values_list("city__slug", flat=True)) == ["malmo"]
+
+
+def test_a_wrong_password_is_refused_with_a_summary_and_the_email_kept(client):
+    make_user("maria@example.org")
+    response = client.post(
+        "/sv/accounts/login/", {"login": "maria@example.org", "password": "wrong"}
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<title>Fel: " in html
+    assert 'id="error-summary"' in html
+    assert 'value="maria@example.org"' in html
+
+
+def test_a_new_person_must_verify_their_email_before_logging_in(client):
+    response = client.post(
+        "/en/accounts/signup/",
+        {"email": "new@example.org", "password1": PASSWORD, "password2": PASSWORD},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/en/accounts/confirm-email/"
+    assert len(mail.outbox) == 1
+    link = re.search(r"http://\S+/accounts/confirm-email/\S+/", mail.outbox[0].body).group(0)
+    login = client.post("/en/accounts/login/", {"login": "new@example.org", "password": PASSWORD})
+    assert login["Location"] == "/en/accounts/confirm-email/"  # not logged in yet
+    path = link.split("testserver", 1)[-1] if "testserver" in link else "/" + link.split("/", 3)[3]
+    client.post(path)
+    assert client.get("/en/my/").status_code == 200
+
+
+def test_signup_errors_are_shown_and_input_kept(client):
+    response = client.post(
+        "/en/accounts/signup/",
+        {"email": "not-an-email", "password1": "short", "password2": "other"},
+    )
+    html = response.content.decode()
+    assert "<title>Error: " in html
+    assert 'value="not-an-email"' in html
+    assert 'aria-describedby="id_email_error"' in html

@@ -1,0 +1,78 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_settings(env: dict, code: str = "from django.conf import settings; settings.SECRET_KEY"):
+    """Load the settings in a fresh interpreter with exactly `env` (plus PATH)."""
+    return subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        env={"PATH": os.environ["PATH"], "DJANGO_SETTINGS_MODULE": "mobilisering.settings", **env},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_it_refuses_to_start_without_a_secret_key_when_debug_is_off():
+    """A production server with no SECRET_KEY stops at once with a clear explanation."""
+    result = run_settings({"DEBUG": "false"})
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_it_starts_without_a_secret_key_in_debug():
+    result = run_settings({"DEBUG": "true"})
+    assert result.returncode == 0, result.stderr
+
+
+def test_it_hardens_cookies_and_transport_in_production():
+    """With DEBUG off: HTTPS redirect, HSTS, secure __Host- cookies, hashed static files."""
+    code = (
+        "from django.conf import settings as s; "
+        "print(s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS, s.SESSION_COOKIE_SECURE, "
+        "s.SESSION_COOKIE_NAME, s.CSRF_COOKIE_NAME, s.STORAGES['staticfiles']['BACKEND'])"
+    )
+    result = run_settings({"DEBUG": "false", "SECRET_KEY": "x" * 60}, code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "True",
+        "31536000",
+        "True",
+        "__Host-sessionid",
+        "__Host-csrftoken",
+        "whitenoise.storage.CompressedManifestStaticFilesStorage",
+    ]
+
+
+def test_it_reads_the_database_and_mail_from_urls():
+    code = (
+        "from django.conf import settings as s; d = s.DATABASES['default']; "
+        "m = s.MAILERS['default']['OPTIONS']; "
+        "print(d['ENGINE'], d['HOST'], d['NAME'], m['host'], m['port'], m['use_tls'])"
+    )
+    env = {
+        "DEBUG": "true",
+        "DATABASE_URL": "postgres://app@%2Fvar%2Frun%2Fpostgresql/mobilisering",
+        "EMAIL_URL": "smtp://mailer:pw@smtp.example.org:587/?tls=true",
+    }
+    result = run_settings(env, code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "django.db.backends.postgresql",
+        "/var/run/postgresql",
+        "mobilisering",
+        "smtp.example.org",
+        "587",
+        "True",
+    ]
+
+
+def test_it_uses_immediate_transactions_on_sqlite():
+    code = "from django.conf import settings as s; print(s.DATABASES['default']['OPTIONS'])"
+    result = run_settings({"DEBUG": "true"}, code)
+    assert "'transaction_mode': 'IMMEDIATE'" in result.stdout
