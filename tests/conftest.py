@@ -64,3 +64,35 @@ def staff_stockholm(city_stockholm):
 def fast_password_hashing(settings):
     # Hashing at production strength makes each login take a noticeable fraction of a second.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def make_group(
+    name: str,
+    city,
+    *,
+    status: str = "approved",
+    admins=(),
+    members=(),
+    themes=(),
+    **fields,
+):
+    """A local group in `city` (approved unless told), with its admins and members."""
+    from django.utils.text import slugify
+
+    from cities.models import GroupMembership, LocalGroup, RightsTheme
+
+    group = LocalGroup.objects.create(
+        name=name,
+        slug=fields.pop("slug", slugify(name)),
+        city=city,
+        status=status,
+        description=fields.pop("description", f"{name} arbetar lokalt för mänskliga rättigheter."),
+        contact_email=fields.pop("contact_email", f"{slugify(name)}@groups.example.org"),
+        **fields,
+    )
+    group.themes.set(RightsTheme.objects.filter(slug__in=themes))
+    for user in admins:
+        GroupMembership.objects.create(user=user, group=group, role=GroupMembership.Role.ADMIN)
+    for user in members:
+        GroupMembership.objects.create(user=user, group=group, role=GroupMembership.Role.MEMBER)
+    return group

@@ -23,3 +23,11 @@ def page_has_errors(context) -> bool:
             if is_formset and value.is_bound and value.total_error_count():
                 return True
     return False
+
+
+@register.simple_tag(takes_context=True)
+def page_sections(context, page, *args):
+    """Sections other apps add to this page (see mobilisering/sections.py)."""
+    from mobilisering.sections import render_sections
+
+    return render_sections(page, context["request"], *args)

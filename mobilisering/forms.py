@@ -1,0 +1,23 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class HoneypotMixin(forms.Form):
+    """A field people never see and bots fill in; a filled honeypot fails validation.
+
+    Hidden with CSS (class `hp-field`) and from assistive technology, so no person meets it.
+    """
+
+    website_url = forms.CharField(
+        required=False,
+        label=_("Leave this field empty"),
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def clean_website_url(self):
+        value = self.cleaned_data.get("website_url", "")
+        if value:
+            raise forms.ValidationError(
+                _("Your message could not be sent. Please try again."), code="honeypot"
+            )
+        return value

@@ -1,0 +1,77 @@
+import io
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
+from PIL import Image
+
+from mobilisering.uploads import clean_document, clean_image, clean_pdf
+
+
+@pytest.fixture(autouse=True)
+def english():
+    with translation.override("en"):
+        yield
+
+
+def image_upload(fmt="JPEG", size=(40, 30), name="photo.jpg", exif=True):
+    buffer = io.BytesIO()
+    image = Image.new("RGB", size, (200, 40, 90))
+    options = {}
+    if exif and fmt == "JPEG":
+        data = Image.Exif()
+        data[0x010F] = "SpyCam"  # camera make
+        options["exif"] = data.tobytes()
+    image.save(buffer, format=fmt, **options)
+    return SimpleUploadedFile(name, buffer.getvalue())
+
+
+def test_it_reencodes_an_image_without_its_exif():
+    clean = clean_image(image_upload())
+    with Image.open(clean.file) as image:
+        assert image.format == "JPEG"
+        assert not image.getexif()
+    assert clean.content_type == "image/jpeg"
+
+
+def test_it_names_the_image_after_its_real_format():
+    clean = clean_image(image_upload(fmt="PNG", name="trick.jpg"))
+    assert clean.file.name == "trick.png"
+
+
+def test_it_refuses_a_text_file_renamed_to_jpg():
+    with pytest.raises(ValidationError, match="not an image"):
+        clean_image(SimpleUploadedFile("logo.jpg", b"just some words, not pixels"))
+
+
+def test_it_refuses_an_oversized_file():
+    upload = SimpleUploadedFile("big.jpg", b"\xff" * (5 * 1024 * 1024 + 1))
+    with pytest.raises(ValidationError, match="largest allowed"):
+        clean_image(upload)
+
+
+def test_it_refuses_a_decompression_bomb_before_decoding_it():
+    # A tiny PNG that claims 20000×20000 pixels.
+    with pytest.raises(ValidationError, match="4000×4000"):
+        clean_image(image_upload(fmt="PNG", size=(20000, 20000), name="bomb.png"))
+
+
+def test_it_refuses_gif():
+    with pytest.raises(ValidationError):
+        clean_image(image_upload(fmt="GIF", name="a.gif"))
+
+
+def test_it_accepts_a_pdf_and_refuses_an_executable_named_pdf():
+    pdf = SimpleUploadedFile("report.pdf", b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n%%EOF\n")
+    assert clean_pdf(pdf).content_type == "application/pdf"
+    elf = SimpleUploadedFile("report.pdf", b"\x7fELF\x02\x01\x01" + b"\x00" * 200)
+    with pytest.raises(ValidationError, match="none of them"):
+        clean_document(elf)
+    with pytest.raises(ValidationError, match="not a PDF"):
+        clean_pdf(elf)
+
+
+def test_it_refuses_an_image_just_over_the_side_limit():
+    with pytest.raises(ValidationError, match="4001×10 pixels"):
+        clean_image(image_upload(fmt="PNG", size=(4001, 10), name="wide.png"))
