@@ -92,3 +92,32 @@ def test_the_my_page_asks_anonymous_visitors_to_log_in(client):
 def test_robots_txt_keeps_crawlers_out_of_private_pages(client):
     body = client.get("/robots.txt").content.decode()
     assert "Disallow: /sv/my/" in body
+
+
+@pytest.mark.parametrize(
+    ("language", "text"), [("sv", "Något gick fel"), ("en", "Something went wrong")]
+)
+def test_the_500_page_is_translated_and_in_the_layout(rf, language, text):
+    from django.utils import translation
+    from django.views.defaults import server_error
+
+    with translation.override(language):
+        response = server_error(rf.get(f"/{language}/"))
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert text in html
+    assert f'<html lang="{language}">' in html
+    assert 'class="skip-link"' in html
+
+
+def test_the_403_page_is_translated(rf):
+    from django.core.exceptions import PermissionDenied
+    from django.utils import translation
+    from django.views.defaults import permission_denied
+
+    request = rf.get("/sv/")
+    request.user = None
+    with translation.override("sv"):
+        response = permission_denied(request, PermissionDenied())
+    assert response.status_code == 403
+    assert "Ingen behörighet" in response.content.decode()
