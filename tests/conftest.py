@@ -3,6 +3,8 @@
 App-specific helpers live in `tests/<app>/conftest.py`.
 """
 
+import importlib
+
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
@@ -58,6 +60,31 @@ def staff_malmo(city_malmo):
 def staff_stockholm(city_stockholm):
     """Stig: staff of the Stockholm hub."""
     return make_city_staff("stig.staff@example.org", city_stockholm)
+
+
+@pytest.fixture(autouse=True)
+def seeded_hubs_and_themes(request):
+    """The four hubs and the rights themes, as the data migration leaves them, in every test.
+
+    A transactional or live-server test flushes every table when it ends, so the rows the data
+    migration created are gone for the tests after it (serialized rollback does not bring them
+    back under pytest-django). Re-create them, through the migration itself, when missing.
+    """
+    names = set(request.fixturenames)
+    marker = request.node.get_closest_marker("django_db")
+    if names & {"transactional_db", "live_server"} or (marker and marker.kwargs.get("transaction")):
+        request.getfixturevalue("transactional_db")
+    elif "db" in names or marker:
+        request.getfixturevalue("db")
+    else:
+        return
+    from django.apps import apps
+
+    from cities.models import City, RightsTheme
+
+    if City.objects.count() < 4 or not RightsTheme.objects.exists():
+        migration = importlib.import_module("cities.migrations.0002_hubs_and_themes")
+        migration.create(apps, None)
 
 
 @pytest.fixture(autouse=True)
