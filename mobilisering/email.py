@@ -9,6 +9,29 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 
+def language_for(user) -> str:
+    """The language `user` last used the portal in (Swedish until they have used it)."""
+    from mobilisering.models import AccountPreference
+
+    if user is None or not getattr(user, "pk", None):
+        return settings.LANGUAGE_CODE
+    language = (
+        AccountPreference.objects.filter(user=user).values_list("language", flat=True).first()
+    )
+    return language or settings.LANGUAGE_CODE
+
+
+def languages_for(users: Iterable) -> dict[int, str]:
+    """{user id: language} for several people in one query (Swedish for those not yet known)."""
+    from mobilisering.models import AccountPreference
+
+    ids = [user.pk for user in users]
+    known = dict(
+        AccountPreference.objects.filter(user_id__in=ids).values_list("user_id", "language")
+    )
+    return {pk: known.get(pk, settings.LANGUAGE_CODE) for pk in ids}
+
+
 def build_email(
     *,
     to: Iterable[str],

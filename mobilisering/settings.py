@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "mobilisering.middleware.RememberLanguageMiddleware",
 ]
 
 ROOT_URLCONF = "mobilisering.urls"

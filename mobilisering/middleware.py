@@ -1,0 +1,28 @@
+from django.utils import translation
+
+from mobilisering.models import AccountPreference
+
+SESSION_KEY = "_saved_language"
+
+
+class RememberLanguageMiddleware:
+    """Remember the language a signed-in person reads the portal in, for the emails they get.
+
+    Only pages under a language prefix count, and the session remembers what was saved, so
+    this writes once per session and language change, not on every request.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            language = translation.get_language_from_path(request.path_info)
+            if language and request.session.get(SESSION_KEY) != language:
+                AccountPreference.objects.update_or_create(
+                    user=user, defaults={"language": language}
+                )
+                request.session[SESSION_KEY] = language
+        return response
