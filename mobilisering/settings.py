@@ -218,6 +218,10 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Mobilisering <noreply
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "mobilisering@example.org")
 
+# Trainings: registrations are anonymised this many days after their session
+# (`manage.py purge_personal_data`); access needs are deleted as soon as it ends.
+TRAININGS_RETENTION_DAYS = envint("TRAININGS_RETENTION_DAYS", 180)
+
 # Security. HTTPS is assumed whenever DEBUG is off; HTTPS=false serves plain local HTTP.
 HTTPS = envbool("HTTPS", not DEBUG)
 SECURE_SSL_REDIRECT = HTTPS

@@ -1,0 +1,65 @@
+"""Reads that several pages share: sessions with their seat counts, participant lists."""
+
+from datetime import datetime
+
+from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When, Window
+from django.db.models.functions import RowNumber
+from django.utils import timezone
+
+from trainings.models import Registration, Session
+
+Status = Registration.Status
+
+
+def sessions_with_counts() -> QuerySet[Session]:
+    """Sessions with their course and city, and how many are confirmed and waiting (one query)."""
+    return Session.objects.select_related("course", "city").annotate(
+        confirmed_count=Count("registrations", filter=Q(registrations__status=Status.CONFIRMED)),
+        waitlisted_count=Count("registrations", filter=Q(registrations__status=Status.WAITLISTED)),
+    )
+
+
+def upcoming_sessions(*, now: datetime | None = None) -> QuerySet[Session]:
+    """Sessions still to come that have not been cancelled, soonest first."""
+    now = now or timezone.now()
+    return (
+        sessions_with_counts()
+        .filter(starts_at__gt=now, is_cancelled=False)
+        .order_by("starts_at", "id")
+    )
+
+
+def participants(session: Session) -> QuerySet[Registration]:
+    """The session's registrations: confirmed, then the waiting list in order, then cancelled.
+
+    Each row carries `queue_place`, its place within its status (for the waiting list: the
+    place in the queue), computed by the database so a page of the list is one query.
+    """
+    return (
+        session.registrations.select_related("local_group")
+        .annotate(
+            status_rank=Case(
+                When(status=Status.CONFIRMED, then=Value(0)),
+                When(status=Status.WAITLISTED, then=Value(1)),
+                default=Value(2),
+                output_field=IntegerField(),
+            ),
+            queue_place=Window(
+                RowNumber(),
+                partition_by=[F("status")],
+                order_by=[F("created_at").asc(), F("id").asc()],
+            ),
+        )
+        .order_by("status_rank", "created_at", "id")
+    )
+
+
+def registrations_for_email(email: str, *, limit: int = 20) -> list[Registration]:
+    """A person's registrations by address (any letter case), latest sessions first."""
+    if not email:
+        return []
+    return list(
+        Registration.objects.filter(email__iexact=email, anonymised_at__isnull=True)
+        .select_related("session__course", "session__city")
+        .order_by("-session__starts_at", "-id")[:limit]
+    )
