@@ -129,6 +129,10 @@ class LocalGroup(models.Model):
     logo = models.ImageField(_("logo"), upload_to="groups/logos/", blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.PENDING)
     decision_message = models.TextField(_("decision message"), blank=True)
+    # The language the group registered in: emails to its admins and its contact address use it.
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -220,6 +224,10 @@ class GroupInvitation(models.Model):
         null=True,
         related_name="+",
         verbose_name=_("invited by"),
+    )
+    # The inviter's language, since nothing is known yet of the invited person's.
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     expires_at = models.DateTimeField(_("expires at"), default=invitation_expiry)

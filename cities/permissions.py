@@ -69,3 +69,23 @@ def can_manage_members(user, group: LocalGroup) -> bool:
 def can_decide(user, group: LocalGroup) -> bool:
     """Staff of the group's city approve or reject it."""
     return is_city_staff(user, group.city_id)
+
+
+def can_register_group(user) -> bool:
+    """Any signed-in person may register a group; it then waits for staff approval."""
+    return user.is_authenticated
+
+
+def can_leave(user, group: LocalGroup) -> bool:
+    """Members may leave a group (the service keeps its last admin)."""
+    return is_group_member(user, group)
+
+
+def can_contact(user, group: LocalGroup) -> bool:
+    """Anyone may write to a public group through the contact relay."""
+    return group.is_public
+
+
+def can_see_group_queue(user) -> bool:
+    """City staff see the groups waiting for approval in their cities."""
+    return is_city_staff(user)

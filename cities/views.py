@@ -1,13 +1,435 @@
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from allauth.account.adapter import get_adapter
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from cities.models import City
+from cities import permissions, selectors, services
+from cities.forms import (
+    ContactForm,
+    DecisionForm,
+    DirectoryFilterForm,
+    GroupForm,
+    InvitationForm,
+    RoleForm,
+)
+from cities.models import City, GroupInvitation, GroupMembership, LocalGroup
+from cities.signals import INVITATION_SESSION_KEY
+from mobilisering import ratelimit
+
+PAGE_SIZE = 20
+# The contact relay: at most this many messages an hour from one address, and to one group.
+CONTACT_LIMIT = 5
+CONTACT_WINDOW = 60 * 60
+
+
+# --- City hubs ------------------------------------------------------------------------------
 
 
 def city_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "cities/city_list.html", {"cities": City.objects.all()})
+    cities = City.objects.annotate(
+        group_count=Count("groups", filter=Q(groups__status=LocalGroup.Status.APPROVED))
+    ).order_by("ordering", "slug")
+    return render(request, "cities/city_list.html", {"cities": cities})
 
 
 def city_detail(request: HttpRequest, slug: str) -> HttpResponse:
     city = get_object_or_404(City, slug=slug)
-    return render(request, "cities/city_detail.html", {"city": city})
+    groups = selectors.public_groups().filter(city=city)
+    shown = list(groups[: selectors.HUB_GROUPS_SHOWN + 1])
+    context = {
+        "city": city,
+        "groups": shown[: selectors.HUB_GROUPS_SHOWN],
+        "more_groups": len(shown) > selectors.HUB_GROUPS_SHOWN,
+        "themes": selectors.hub_themes(city),
+    }
+    return render(request, "cities/city_detail.html", context)
+
+
+# --- The group directory and profiles -------------------------------------------------------
+
+
+def _get_group_for_viewer(request: HttpRequest, slug: str) -> LocalGroup:
+    """The group, if the person may see it; a hidden group is simply not found."""
+    group = get_object_or_404(
+        LocalGroup.objects.select_related("city").prefetch_related("themes"), slug=slug
+    )
+    if not permissions.can_view_group(request.user, group):
+        raise Http404
+    return group
+
+
+def _get_group_for_admin(request: HttpRequest, slug: str) -> LocalGroup:
+    group = _get_group_for_viewer(request, slug)
+    if not permissions.can_edit(request.user, group):
+        raise PermissionDenied
+    return group
+
+
+def group_list(request: HttpRequest) -> HttpResponse:
+    form = DirectoryFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    groups = selectors.directory_groups(
+        q=(filters.get("q") or "").strip(), city=filters.get("city"), theme=filters.get("theme")
+    )
+    page = Paginator(groups, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "cities/group_list.html",
+        {"form": form, "page_obj": page, "groups": page.object_list, "filtered": bool(filters)},
+    )
+
+
+def group_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    group = _get_group_for_viewer(request, slug)
+    user = request.user
+    context = {
+        "group": group,
+        "similar": selectors.similar_groups(group) if group.is_public else [],
+        "can_edit": permissions.can_edit(user, group),
+        "can_leave": permissions.can_leave(user, group),
+        "can_decide": permissions.can_decide(user, group),
+        "can_contact": permissions.can_contact(user, group),
+    }
+    return render(request, "cities/group_detail.html", context)
+
+
+@login_required
+def group_create(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        form = GroupForm(request.POST, request.FILES)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                group = services.register_group(
+                    user=request.user,
+                    name=data["name"],
+                    city=data["city"],
+                    kind=data["kind"],
+                    description=data["description"],
+                    themes=data["themes"],
+                    rights_gaps=data["rights_gaps"],
+                    website=data["website"],
+                    contact_email=data["contact_email"],
+                    open_to_cooperation=data["open_to_cooperation"],
+                    founded_year=data["founded_year"],
+                    logo=data.get("logo") or None,
+                    language=translation.get_language(),
+                )
+            except services.GroupError as error:
+                form.add_error("name", error.message)
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Thank you! %(name)s is registered. Staff in %(city)s will review it and "
+                        "email you when it is approved."
+                    )
+                    % {"name": group.name, "city": group.city.name},
+                )
+                return redirect(group)
+    else:
+        form = GroupForm(initial={"contact_email": request.user.email})
+    return render(request, "cities/group_form.html", {"form": form, "creating": True})
+
+
+@login_required
+def group_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    group = _get_group_for_admin(request, slug)
+    if request.method == "POST":
+        form = GroupForm(request.POST, request.FILES, instance=group, editing=True)
+        if form.is_valid():
+            changes = {
+                field: value
+                for field, value in form.cleaned_data.items()
+                if field not in {"themes", "logo"}
+            }
+            logo = form.cleaned_data.get("logo")
+            if logo is False:
+                changes["logo"] = ""
+            elif logo and logo != group.logo:
+                changes["logo"] = logo
+            try:
+                group = services.update_group(
+                    group=group, changes=changes, themes=form.cleaned_data["themes"]
+                )
+            except services.GroupError as error:
+                form.add_error("name", error.message)
+            else:
+                messages.success(request, _("The profile is saved."))
+                return redirect(group)
+    else:
+        form = GroupForm(instance=group, editing=True)
+    return render(request, "cities/group_form.html", {"form": form, "group": group})
+
+
+def group_contact(request: HttpRequest, slug: str) -> HttpResponse:
+    group = _get_group_for_viewer(request, slug)
+    if not permissions.can_contact(request.user, group):
+        raise Http404
+    form = ContactForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        # Every check counts, so neither one address nor many can flood a group.
+        allowed = [
+            ratelimit.hit(
+                "group-contact-sender",
+                data["email"],
+                limit=CONTACT_LIMIT,
+                window_seconds=CONTACT_WINDOW,
+            ),
+            ratelimit.hit(
+                "group-contact-ip",
+                request.META.get("REMOTE_ADDR", ""),
+                limit=CONTACT_LIMIT,
+                window_seconds=CONTACT_WINDOW,
+            ),
+            ratelimit.hit(
+                "group-contact-group",
+                str(group.pk),
+                limit=CONTACT_LIMIT,
+                window_seconds=CONTACT_WINDOW,
+            ),
+        ]
+        if not all(allowed):
+            form.add_error(
+                None,
+                _(
+                    "Too many messages have been sent in a short time. Please wait an hour and "
+                    "try again."
+                ),
+            )
+        else:
+            services.send_contact_message(
+                group=group, name=data["name"], email=data["email"], message=data["message"]
+            )
+            messages.success(
+                request,
+                _("Your message has been sent to %(name)s. They will reply to your email.")
+                % {"name": group.name},
+            )
+            return redirect(group)
+    return render(request, "cities/group_contact.html", {"group": group, "form": form})
+
+
+@login_required
+@require_POST
+def group_leave(request: HttpRequest, slug: str) -> HttpResponse:
+    group = _get_group_for_viewer(request, slug)
+    if not permissions.can_leave(request.user, group):
+        raise PermissionDenied
+    try:
+        services.leave_group(group=group, user=request.user)
+    except services.GroupError as error:
+        messages.error(request, error.message)
+        return redirect(group)
+    messages.success(request, _("You have left %(name)s.") % {"name": group.name})
+    return redirect("my")
+
+
+# --- Members and invitations ----------------------------------------------------------------
+
+
+@login_required
+def group_members(request: HttpRequest, slug: str) -> HttpResponse:
+    group = _get_group_for_viewer(request, slug)
+    if not permissions.can_manage_members(request.user, group):
+        raise PermissionDenied
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            invitation = services.invite_member(
+                group=group,
+                email=form.cleaned_data["email"],
+                role=form.cleaned_data["role"],
+                invited_by=request.user,
+                language=translation.get_language(),
+            )
+        except services.GroupError as error:
+            form.add_error("email", error.message)
+        else:
+            messages.success(
+                request,
+                _("An invitation is on its way to %(email)s.") % {"email": invitation.email},
+            )
+            return redirect("cities:group_members", slug=group.slug)
+    memberships = group.memberships.select_related("user").order_by("-role", "created_at")
+    page = Paginator(memberships, 50).get_page(request.GET.get("page"))
+    invitations = group.invitations.filter(
+        accepted_at__isnull=True, expires_at__gt=timezone.now()
+    ).order_by("-created_at")[:50]
+    context = {
+        "group": group,
+        "form": form,
+        "page_obj": page,
+        "memberships": page.object_list,
+        "invitations": invitations,
+        "roles": GroupMembership.Role.choices,
+    }
+    return render(request, "cities/group_members.html", context)
+
+
+@login_required
+@require_POST
+def member_role(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
+    group = _get_group_for_viewer(request, slug)
+    if not permissions.can_manage_members(request.user, group):
+        raise PermissionDenied
+    form = RoleForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a role."))
+    else:
+        try:
+            services.change_member_role(
+                group=group, membership_id=membership_id, role=form.cleaned_data["role"]
+            )
+        except services.GroupError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("The role is changed."))
+    return redirect("cities:group_members", slug=group.slug)
+
+
+@login_required
+@require_POST
+def member_remove(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
+    group = _get_group_for_viewer(request, slug)
+    if not permissions.can_manage_members(request.user, group):
+        raise PermissionDenied
+    try:
+        services.remove_member(group=group, membership_id=membership_id)
+    except services.GroupError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The person is removed from the group."))
+    return redirect("cities:group_members", slug=group.slug)
+
+
+@login_required
+@require_POST
+def invitation_revoke(request: HttpRequest, slug: str, invitation_id: int) -> HttpResponse:
+    group = _get_group_for_viewer(request, slug)
+    if not permissions.can_manage_members(request.user, group):
+        raise PermissionDenied
+    try:
+        services.revoke_invitation(group=group, invitation_id=invitation_id)
+    except services.GroupError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The invitation is withdrawn."))
+    return redirect("cities:group_members", slug=group.slug)
+
+
+def invitation(request: HttpRequest, token: str) -> HttpResponse:
+    """The page an invitation link opens: accept, or sign up or log in first."""
+    found = GroupInvitation.objects.select_related("group", "invited_by").filter(token=token)
+    invitation = found.first()
+    if invitation is None or not invitation.is_usable:
+        status = 404 if invitation is None else 200
+        return render(
+            request, "cities/invitation_invalid.html", {"invitation": invitation}, status=status
+        )
+    if request.method == "POST":
+        choice = request.POST.get("choice")
+        if request.user.is_authenticated and choice == "accept":
+            return _accept(request, token)
+        if not request.user.is_authenticated and choice in {"signup", "login"}:
+            # Accepted once the person has signed up or logged in (see cities.signals).
+            request.session[INVITATION_SESSION_KEY] = token
+            next_url = invitation.group.get_absolute_url()
+            if choice == "login":
+                return redirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")
+            # The link reached this address, so the address counts as verified.
+            get_adapter(request).stash_verified_email(request, invitation.email)
+            query = urlencode({"email": invitation.email, "next": next_url})
+            return redirect(f"{reverse('account_signup')}?{query}")
+    return render(request, "cities/invitation.html", {"invitation": invitation})
+
+
+def _accept(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        accepted = services.accept_invitation(token=token, user=request.user)
+    except services.GroupError as error:
+        return render(request, "cities/invitation_invalid.html", {"reason": error.message})
+    messages.success(request, _("Welcome to %(name)s!") % {"name": accepted.group.name})
+    return redirect(accepted.group)
+
+
+# --- Staff: the approval queue --------------------------------------------------------------
+
+STAFF_STATUSES = [
+    LocalGroup.Status.PENDING,
+    LocalGroup.Status.APPROVED,
+    LocalGroup.Status.REJECTED,
+    LocalGroup.Status.ARCHIVED,
+]
+
+
+@login_required
+def staff_groups(request: HttpRequest) -> HttpResponse:
+    if not permissions.can_see_group_queue(request.user):
+        raise PermissionDenied
+    status = request.GET.get("status", LocalGroup.Status.PENDING)
+    if status not in STAFF_STATUSES:
+        status = LocalGroup.Status.PENDING
+    city_ids = permissions.staff_city_ids(request.user)
+    groups = (
+        LocalGroup.objects.filter(city_id__in=city_ids, status=status)
+        .select_related("city")
+        .prefetch_related("themes")
+        .order_by("created_at" if status == LocalGroup.Status.PENDING else "-decided_at", "pk")
+    )
+    page = Paginator(groups, PAGE_SIZE).get_page(request.GET.get("page"))
+    counts = dict(
+        LocalGroup.objects.filter(city_id__in=city_ids)
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
+    )
+    tabs = [
+        (value, LocalGroup.Status(value).label, counts.get(value, 0)) for value in STAFF_STATUSES
+    ]
+    context = {"page_obj": page, "groups": page.object_list, "status": status, "tabs": tabs}
+    return render(request, "cities/staff/group_queue.html", context)
+
+
+@login_required
+def staff_group_review(request: HttpRequest, slug: str) -> HttpResponse:
+    group = get_object_or_404(
+        LocalGroup.objects.select_related("city").prefetch_related("themes"), slug=slug
+    )
+    if not permissions.can_decide(request.user, group):
+        raise PermissionDenied
+    form = DecisionForm(request.POST or None, group=group)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.decide_group(
+                group=group,
+                actor=request.user,
+                action=form.cleaned_data["action"],
+                message=form.cleaned_data["message"],
+            )
+        except services.GroupError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                _("Your decision on %(name)s is saved and emailed to the group.")
+                % {"name": group.name},
+            )
+        return redirect("cities:staff_groups")
+    context = {
+        "group": group,
+        "form": form,
+        "admins": group.memberships.filter(role=GroupMembership.Role.ADMIN).select_related("user"),
+        "decisions": group.decisions.select_related("actor")[:50],
+    }
+    return render(request, "cities/staff/group_review.html", context)

@@ -1,0 +1,36 @@
+"""This app's parts of other apps' pages (see mobilisering/sections.py)."""
+
+from django.db.models import Q
+from django.utils import timezone
+
+from cities import selectors
+from cities.models import GroupInvitation
+
+MY_GROUPS_SHOWN = 50
+HOME_GROUPS_SHOWN = 4
+
+
+def home(request):
+    """The newest approved groups on the home page (two queries)."""
+    groups = list(selectors.public_groups().order_by("-decided_at", "-pk")[:HOME_GROUPS_SHOWN])
+    if not groups:
+        return None
+    return "cities/sections/home.html", {"groups": groups}
+
+
+def my(request):
+    """The person's groups with their role and the group's status, and invitations waiting."""
+    user = request.user
+    memberships = user.group_memberships.select_related("group__city").order_by(
+        "group__name", "pk"
+    )[:MY_GROUPS_SHOWN]
+    addresses = Q(email__iexact=user.email) if user.email else Q(pk__in=[])
+    invitations = (
+        GroupInvitation.objects.filter(
+            addresses, accepted_at__isnull=True, expires_at__gt=timezone.now()
+        )
+        .exclude(group__memberships__user=user)
+        .select_related("group")
+        .order_by("-created_at")[:20]
+    )
+    return "cities/sections/my.html", {"memberships": memberships, "invitations": invitations}

@@ -1,0 +1,361 @@
+"""Writes that matter for cities and groups: registration, decisions, membership, invitations.
+
+Each function is keyword-only, runs in one transaction, locks the row it changes before checking
+it, and raises `GroupError` with a translated message the view shows. Email goes out on commit.
+"""
+
+import re
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from cities.models import (
+    CityStaff,
+    GroupDecision,
+    GroupInvitation,
+    GroupMembership,
+    LocalGroup,
+    RightsTheme,
+)
+from mobilisering.email import build_email, send_email_on_commit
+
+# Path words under /groups/ that a group's slug must not take.
+RESERVED_SLUGS = {"new", "invitations"}
+Role = GroupMembership.Role
+Status = LocalGroup.Status
+
+
+class GroupError(Exception):
+    """A rule of the domain said no; the message is translated and meant for the person."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def normalise_name(name: str) -> str:
+    return " ".join(name.split())
+
+
+def name_taken(*, name: str, city_id: int, exclude_pk: int | None = None) -> bool:
+    """Is the name already used in the city, ignoring case (also for å, ä, ö on SQLite)?"""
+    # A regex match is case-insensitive for all of Unicode on both databases, unlike SQLite's
+    # LIKE and LOWER, which only fold ASCII letters.
+    pattern = r"^\s*" + re.escape(normalise_name(name)).replace(r"\ ", r"\s+") + r"\s*$"
+    groups = LocalGroup.objects.filter(city_id=city_id, name__iregex=pattern)
+    if exclude_pk is not None:
+        groups = groups.exclude(pk=exclude_pk)
+    return groups.exists()
+
+
+def _unique_slug(name: str, city_slug: str) -> str:
+    base = slugify(name)[:150] or "group"
+    candidates = [base, f"{base}-{city_slug}"]
+    taken = (
+        set(LocalGroup.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+        | RESERVED_SLUGS
+    )
+    for candidate in candidates:
+        if candidate not in taken:
+            return candidate
+    number = 2
+    while f"{base}-{city_slug}-{number}" in taken:
+        number += 1
+    return f"{base}-{city_slug}-{number}"
+
+
+def _staff_emails(city_id: int) -> list[str]:
+    return list(
+        CityStaff.objects.filter(city_id=city_id, user__is_active=True)
+        .exclude(user__email="")
+        .values_list("user__email", flat=True)
+    )
+
+
+def _admin_emails(group: LocalGroup) -> list[str]:
+    return list(
+        group.memberships.filter(role=Role.ADMIN, user__is_active=True)
+        .exclude(user__email="")
+        .values_list("user__email", flat=True)
+    )
+
+
+def _lock_group(group_id: int) -> LocalGroup:
+    return LocalGroup.objects.select_for_update().select_related("city").get(pk=group_id)
+
+
+def register_group(
+    *,
+    user,
+    name: str,
+    city,
+    kind: str,
+    description: str,
+    themes: Iterable[RightsTheme] = (),
+    rights_gaps: str = "",
+    website: str = "",
+    contact_email: str,
+    open_to_cooperation: bool = True,
+    founded_year: int | None = None,
+    logo=None,
+    language: str = settings.LANGUAGE_CODE,
+) -> LocalGroup:
+    """Register a group in `city`, pending approval, with `user` as its first admin.
+
+    The city's staff get an email asking them to review it.
+    """
+    name = normalise_name(name)
+    try:
+        with transaction.atomic():
+            if name_taken(name=name, city_id=city.pk):
+                raise GroupError(
+                    _("A group with this name already exists in %(city)s.") % {"city": city.name}
+                )
+            group = LocalGroup(
+                name=name,
+                slug=_unique_slug(name, city.slug),
+                city=city,
+                kind=kind,
+                description=description,
+                rights_gaps=rights_gaps,
+                website=website,
+                contact_email=contact_email,
+                open_to_cooperation=open_to_cooperation,
+                founded_year=founded_year,
+                status=Status.PENDING,
+                language=language,
+            )
+            if logo:
+                group.logo = logo
+            group.save()
+            group.themes.set(themes)
+            GroupMembership.objects.create(user=user, group=group, role=Role.ADMIN)
+            recipients = _staff_emails(city.pk)
+            if recipients:
+                send_email_on_commit(
+                    build_email(
+                        to=recipients,
+                        template="cities/email/group_registered",
+                        context={"group": group, "registrant": user},
+                    )
+                )
+    except IntegrityError:
+        # Two registrations with the same name at the same moment: the constraint decides.
+        raise GroupError(
+            _("A group with this name already exists in %(city)s.") % {"city": city.name}
+        ) from None
+    return group
+
+
+def update_group(*, group: LocalGroup, changes: dict, themes=None) -> LocalGroup:
+    """Save the admin's edits to the profile; the name stays unique in the city."""
+    try:
+        with transaction.atomic():
+            locked = _lock_group(group.pk)
+            if "name" in changes:
+                changes["name"] = normalise_name(changes["name"])
+                if name_taken(name=changes["name"], city_id=locked.city_id, exclude_pk=locked.pk):
+                    raise GroupError(
+                        _("A group with this name already exists in %(city)s.")
+                        % {"city": locked.city.name}
+                    )
+            for field, value in changes.items():
+                setattr(locked, field, value)
+            locked.save()
+            if themes is not None:
+                locked.themes.set(themes)
+    except IntegrityError:
+        raise GroupError(
+            _("A group with this name already exists in %(city)s.") % {"city": group.city.name}
+        ) from None
+    return locked
+
+
+# What each staff decision does: the states it may start from, the state it leads to.
+DECISIONS = {
+    GroupDecision.Action.APPROVED: ({Status.PENDING, Status.REJECTED}, Status.APPROVED),
+    GroupDecision.Action.REJECTED: ({Status.PENDING}, Status.REJECTED),
+    GroupDecision.Action.ARCHIVED: ({Status.APPROVED}, Status.ARCHIVED),
+}
+
+
+def decide_group(*, group: LocalGroup, actor, action: str, message: str = "") -> LocalGroup:
+    """Approve, reject or archive a group; logged, and emailed to the group's admins.
+
+    A rejection needs a message, so the group learns why. Two staff deciding at once give one
+    decision and one clear error.
+    """
+    action = GroupDecision.Action(action)
+    message = message.strip()
+    if action == GroupDecision.Action.REJECTED and not message:
+        raise GroupError(_("Write a message to the group explaining the rejection."))
+    from_states, to_state = DECISIONS[action]
+    with transaction.atomic():
+        locked = _lock_group(group.pk)
+        if locked.status not in from_states:
+            raise GroupError(
+                _("This group is already %(status)s; reload the page to see the latest state.")
+                % {"status": locked.get_status_display()}
+            )
+        locked.status = to_state
+        locked.decision_message = message
+        locked.decided_at = timezone.now()
+        locked.decided_by = actor
+        locked.save(
+            update_fields=["status", "decision_message", "decided_at", "decided_by", "updated_at"]
+        )
+        GroupDecision.objects.create(group=locked, actor=actor, action=action, message=message)
+        recipients = _admin_emails(locked)
+        if recipients:
+            send_email_on_commit(
+                build_email(
+                    to=recipients,
+                    template="cities/email/group_decided",
+                    context={"group": locked, "action": action.value, "message": message},
+                    language=locked.language,
+                )
+            )
+    return locked
+
+
+def _check_admin_remains(group: LocalGroup, *, losing: GroupMembership) -> None:
+    if losing.role != Role.ADMIN:
+        return
+    others = group.memberships.filter(role=Role.ADMIN).exclude(pk=losing.pk)
+    if not others.exists():
+        raise GroupError(
+            _("A group needs at least one administrator. Make someone else an administrator first.")
+        )
+
+
+def change_member_role(*, group: LocalGroup, membership_id: int, role: str) -> GroupMembership:
+    """Make a member an admin or an admin a member; the last admin stays an admin."""
+    role = Role(role)
+    with transaction.atomic():
+        locked = _lock_group(group.pk)
+        membership = _get_membership(locked, membership_id)
+        if membership.role == role:
+            return membership
+        if role == Role.MEMBER:
+            _check_admin_remains(locked, losing=membership)
+        membership.role = role
+        membership.save(update_fields=["role"])
+    return membership
+
+
+def remove_member(*, group: LocalGroup, membership_id: int) -> None:
+    """Remove someone from the group (also oneself: leaving); the last admin cannot go."""
+    with transaction.atomic():
+        locked = _lock_group(group.pk)
+        membership = _get_membership(locked, membership_id)
+        _check_admin_remains(locked, losing=membership)
+        membership.delete()
+
+
+def leave_group(*, group: LocalGroup, user) -> None:
+    """The user leaves the group; the last admin cannot leave."""
+    membership = group.memberships.filter(user=user).first()
+    if membership is None:
+        raise GroupError(_("You are not a member of this group."))
+    remove_member(group=group, membership_id=membership.pk)
+
+
+def _get_membership(group: LocalGroup, membership_id: int) -> GroupMembership:
+    membership = group.memberships.select_related("user").filter(pk=membership_id).first()
+    if membership is None:
+        raise GroupError(_("This person is no longer a member of the group."))
+    return membership
+
+
+def invite_member(
+    *,
+    group: LocalGroup,
+    email: str,
+    role: str,
+    invited_by,
+    language: str = settings.LANGUAGE_CODE,
+) -> GroupInvitation:
+    """Email an invitation with a single-use link that expires after 14 days."""
+    email = email.strip()
+    with transaction.atomic():
+        locked = _lock_group(group.pk)
+        if locked.memberships.filter(user__email__iexact=email).exists():
+            raise GroupError(_("%(email)s is already a member of the group.") % {"email": email})
+        waiting = locked.invitations.filter(
+            email__iexact=email, accepted_at__isnull=True, expires_at__gt=timezone.now()
+        )
+        if waiting.exists():
+            raise GroupError(
+                _("An invitation to %(email)s is already waiting to be accepted.")
+                % {"email": email}
+            )
+        invitation = GroupInvitation.objects.create(
+            group=locked, email=email, role=Role(role), invited_by=invited_by, language=language
+        )
+        send_email_on_commit(
+            build_email(
+                to=[email],
+                template="cities/email/invitation",
+                context={"invitation": invitation, "group": locked, "inviter": invited_by},
+                language=language,
+            )
+        )
+    return invitation
+
+
+def revoke_invitation(*, group: LocalGroup, invitation_id: int) -> None:
+    """Withdraw an invitation not yet accepted; its link stops working."""
+    with transaction.atomic():
+        deleted, _rows = group.invitations.filter(
+            pk=invitation_id, accepted_at__isnull=True
+        ).delete()
+    if not deleted:
+        raise GroupError(_("This invitation has already been accepted or withdrawn."))
+
+
+def accept_invitation(*, token: str, user) -> GroupInvitation:
+    """Join the group the invitation is for, once; a used or expired token is refused."""
+    with transaction.atomic():
+        invitation = (
+            GroupInvitation.objects.select_for_update()
+            .select_related("group")
+            .filter(token=token)
+            .first()
+        )
+        if invitation is None:
+            raise GroupError(_("This invitation link is not valid. It may have been withdrawn."))
+        if invitation.accepted_at is not None:
+            raise GroupError(_("This invitation has already been used."))
+        if invitation.is_expired:
+            raise GroupError(_("This invitation has expired."))
+        membership, created = GroupMembership.objects.get_or_create(
+            user=user, group=invitation.group, defaults={"role": invitation.role}
+        )
+        if not created and invitation.role == Role.ADMIN and membership.role != Role.ADMIN:
+            membership.role = Role.ADMIN
+            membership.save(update_fields=["role"])
+        invitation.accepted_at = timezone.now()
+        invitation.accepted_by = user
+        invitation.save(update_fields=["accepted_at", "accepted_by"])
+    # The permission helpers cache the user's roles for the request; they changed.
+    if hasattr(user, "_group_roles"):
+        del user._group_roles
+    return invitation
+
+
+def send_contact_message(*, group: LocalGroup, name: str, email: str, message: str) -> None:
+    """Relay a visitor's message to the group's contact address, with the visitor as reply-to.
+
+    Nothing is stored: the message exists only in the email.
+    """
+    build_email(
+        to=[group.contact_email],
+        template="cities/email/contact",
+        context={"group": group, "sender_name": name, "sender_email": email, "message": message},
+        language=group.language,
+        reply_to=[email],
+    ).send(fail_silently=False)
