@@ -21,7 +21,7 @@ from cities.models import (
     LocalGroup,
     RightsTheme,
 )
-from mobilisering.email import build_email, send_email_on_commit
+from mobilisering.email import build_email, languages_for, send_email_on_commit
 
 # Path words under /groups/ that a group's slug must not take.
 RESERVED_SLUGS = {"new", "invitations"}
@@ -68,20 +68,34 @@ def _unique_slug(name: str, city_slug: str) -> str:
     return f"{base}-{city_slug}-{number}"
 
 
-def _staff_emails(city_id: int) -> list[str]:
-    return list(
-        CityStaff.objects.filter(city_id=city_id, user__is_active=True)
-        .exclude(user__email="")
-        .values_list("user__email", flat=True)
-    )
+def _email_people(users: list, *, template: str, context: dict) -> None:
+    """One email per language, each to the people who last used the portal in it."""
+    languages = languages_for(users)
+    by_language: dict[str, list[str]] = {}
+    for user in users:
+        by_language.setdefault(languages[user.pk], []).append(user.email)
+    for language, recipients in sorted(by_language.items()):
+        send_email_on_commit(
+            build_email(to=recipients, template=template, context=context, language=language)
+        )
 
 
-def _admin_emails(group: LocalGroup) -> list[str]:
-    return list(
-        group.memberships.filter(role=Role.ADMIN, user__is_active=True)
+def _city_staff(city_id: int) -> list:
+    return [
+        staff.user
+        for staff in CityStaff.objects.filter(city_id=city_id, user__is_active=True)
         .exclude(user__email="")
-        .values_list("user__email", flat=True)
-    )
+        .select_related("user")
+    ]
+
+
+def _group_admins(group: LocalGroup) -> list:
+    return [
+        membership.user
+        for membership in group.memberships.filter(role=Role.ADMIN, user__is_active=True)
+        .exclude(user__email="")
+        .select_related("user")
+    ]
 
 
 def _lock_group(group_id: int) -> LocalGroup:
@@ -134,15 +148,11 @@ def register_group(
             group.save()
             group.themes.set(themes)
             GroupMembership.objects.create(user=user, group=group, role=Role.ADMIN)
-            recipients = _staff_emails(city.pk)
-            if recipients:
-                send_email_on_commit(
-                    build_email(
-                        to=recipients,
-                        template="cities/email/group_registered",
-                        context={"group": group, "registrant": user},
-                    )
-                )
+            _email_people(
+                _city_staff(city.pk),
+                template="cities/email/group_registered",
+                context={"group": group, "registrant": user},
+            )
     except IntegrityError:
         # Two registrations with the same name at the same moment: the constraint decides.
         raise GroupError(
@@ -209,16 +219,11 @@ def decide_group(*, group: LocalGroup, actor, action: str, message: str = "") ->
             update_fields=["status", "decision_message", "decided_at", "decided_by", "updated_at"]
         )
         GroupDecision.objects.create(group=locked, actor=actor, action=action, message=message)
-        recipients = _admin_emails(locked)
-        if recipients:
-            send_email_on_commit(
-                build_email(
-                    to=recipients,
-                    template="cities/email/group_decided",
-                    context={"group": locked, "action": action.value, "message": message},
-                    language=locked.language,
-                )
-            )
+        _email_people(
+            _group_admins(locked),
+            template="cities/email/group_decided",
+            context={"group": locked, "action": action.value, "message": message},
+        )
     return locked
 
 

@@ -1,7 +1,9 @@
 from allauth.account.adapter import get_adapter
+from allauth.account.models import EmailAddress
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import UploadedFile
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
@@ -155,7 +157,7 @@ def group_edit(request: HttpRequest, slug: str) -> HttpResponse:
             logo = form.cleaned_data.get("logo")
             if logo is False:
                 changes["logo"] = ""
-            elif logo and logo != group.logo:
+            elif isinstance(logo, UploadedFile):
                 changes["logo"] = logo
             try:
                 group = services.update_group(
@@ -347,8 +349,10 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
             next_url = invitation.group.get_absolute_url()
             if choice == "login":
                 return redirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")
-            # The link reached this address, so the address counts as verified.
-            get_adapter(request).stash_verified_email(request, invitation.email)
+            # The link reached this address, so it counts as verified, unless it already
+            # belongs to an account (whose owner should log in instead).
+            if not EmailAddress.objects.filter(email__iexact=invitation.email).exists():
+                get_adapter(request).stash_verified_email(request, invitation.email)
             query = urlencode({"email": invitation.email, "next": next_url})
             return redirect(f"{reverse('account_signup')}?{query}")
     return render(request, "cities/invitation.html", {"invitation": invitation})

@@ -1,0 +1,91 @@
+"""The directory, a hub, a profile and the staff queue run a fixed number of queries."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from cities.models import City
+from tests.conftest import make_group, make_user
+
+pytestmark = pytest.mark.django_db
+
+THEMES = ["housing", "health", "education", "participation"]
+
+
+def city_order() -> list[City]:
+    """Malmö first, so that even two groups give the Malmö pages something to show."""
+    return sorted(City.objects.all(), key=lambda city: city.slug != "malmo")
+
+
+def make_groups(count: int) -> None:
+    """`count` approved groups spread over the cities, each with two themes and a member."""
+    cities = city_order()
+    for number in range(count):
+        member = make_user(f"member{number}@example.org")
+        make_group(
+            f"Grupp {number:03d}",
+            cities[number % len(cities)],
+            themes=[THEMES[number % 4], THEMES[(number + 1) % 4]],
+            admins=[member],
+        )
+        make_group(f"Väntande {number:03d}", cities[number % len(cities)], status="pending")
+
+
+def count_queries(client, path: str) -> int:
+    # A first visit does one-off work (the session, the remembered language); count the next.
+    client.get(path)
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(path)
+    assert response.status_code == 200
+    return len(context.captured_queries)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/sv/groups/",
+        "/sv/groups/?city=malmo&theme=housing&q=grupp",
+        "/sv/cities/malmo/",
+        "/sv/cities/",
+        "/sv/groups/grupp-000/",
+        "/sv/",
+    ],
+)
+def test_a_public_page_runs_as_many_queries_for_2_groups_as_for_30(client, path):
+    """Each public page's query count does not grow with the number of groups."""
+    make_groups(2)
+    small = count_queries(client, path)
+    cities = city_order()
+    for number in range(2, 30):
+        member = make_user(f"member{number}@example.org")
+        make_group(
+            f"Grupp {number:03d}",
+            cities[number % len(cities)],
+            themes=[THEMES[number % 4], THEMES[(number + 1) % 4]],
+            admins=[member],
+        )
+    large = count_queries(client, path)
+    assert small == large, f"{path}: {small} queries with 2 groups, {large} with 30"
+
+
+def test_the_profile_and_my_page_of_an_admin_stay_fixed(client, city_malmo):
+    """Signed in as a member of many groups, the profile and /my/ stay fixed."""
+    admin = make_user("ada@example.org")
+    make_group("Grupp 000", city_malmo, themes=THEMES, admins=[admin])
+    make_group("Grupp 001", city_malmo, themes=THEMES, admins=[admin])
+    client.force_login(admin)
+    small = [count_queries(client, p) for p in ["/sv/groups/grupp-000/", "/sv/my/"]]
+    for number in range(2, 30):
+        make_group(f"Grupp {number:03d}", city_malmo, themes=THEMES, admins=[admin])
+    large = [count_queries(client, p) for p in ["/sv/groups/grupp-000/", "/sv/my/"]]
+    assert small == large
+
+
+def test_the_staff_queue_stays_fixed(client, staff_malmo, city_malmo):
+    for number in range(2):
+        make_group(f"Väntande {number:03d}", city_malmo, status="pending", themes=THEMES)
+    client.force_login(staff_malmo)
+    small = count_queries(client, "/sv/staff/groups/")
+    for number in range(2, 30):
+        make_group(f"Väntande {number:03d}", city_malmo, status="pending", themes=THEMES)
+    assert count_queries(client, "/sv/staff/groups/") == small
