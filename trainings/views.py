@@ -10,9 +10,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from cities.models import City
@@ -261,7 +260,9 @@ def staff_session_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            _, promoted = services.update_session(session_id=session.pk, changes=form.cleaned_data)
+            _session, promoted = services.update_session(
+                session_id=session.pk, changes=form.cleaned_data
+            )
         except services.TrainingError as error:
             form.add_error("capacity", error.message)
         else:
