@@ -6,7 +6,15 @@ Groups write in their own words and language, so their texts are stored as writt
 from django.utils import timezone
 from django.utils.text import slugify
 
-from cities.models import City, GroupDecision, GroupMembership, LocalGroup, RightsTheme
+from cities.models import (
+    City,
+    GroupDecision,
+    GroupInvitation,
+    GroupMembership,
+    LocalGroup,
+    RightsTheme,
+    invitation_expiry,
+)
 from mobilisering.demo import demo_user
 
 ASSOC, INFORMAL, NETWORK, FAITH = "association", "informal", "network", "faith"
@@ -273,6 +281,17 @@ GROUPS = [
         "Äldre utan dator och mobilt bank-id stängs ute från vård och service.",
     ),
     (
+        "malmo",
+        "Unga feminister i Malmö",
+        INFORMAL,
+        PENDING,
+        ["gender-violence", "participation"],
+        True,
+        2016,
+        "Unga kvinnor och icke-binära som vill göra skolor och fritidsgårdar tryggare och mer jämställda.",
+        "Sexuella trakasserier i skolan anmäls sällan och leder nästan aldrig till åtgärder.",
+    ),
+    (
         "linkoping",
         "HBTQ-fika Linköping",
         INFORMAL,
@@ -292,7 +311,14 @@ MEMBERS = {
     "Hisingens hyresgästnätverk": [("karin@example.org", "admin")],
     "Järvaforum för rättvisa": [("yusuf@example.org", "admin")],
     "Skäggetorps grannar": [("eva@example.org", "admin")],
+    "Unga feminister i Malmö": [("amira@example.org", "admin")],
 }
+
+# Invitations waiting to be accepted: (group, email, role).
+INVITATIONS = [
+    ("Rosengårds röster", "ny.medlem@example.org", "member"),
+    ("Bostad för alla Malmö", "group@example.org", "member"),
+]
 
 
 def seed(stdout) -> None:
@@ -336,4 +362,16 @@ def seed(stdout) -> None:
             GroupMembership.objects.update_or_create(
                 user=user, group=group, defaults={"role": role}
             )
+    for group_name, email, role in INVITATIONS:
+        group = LocalGroup.objects.get(slug=slugify(group_name))
+        inviter = group.memberships.filter(role="admin").select_related("user").first()
+        invitation, _created = GroupInvitation.objects.get_or_create(
+            group=group,
+            email=email,
+            accepted_at=None,
+            defaults={"role": role, "invited_by": inviter.user if inviter else None},
+        )
+        if invitation.is_expired:
+            invitation.expires_at = invitation_expiry()
+            invitation.save(update_fields=["expires_at"])
     stdout.write(f"Demo groups ready: {len(GROUPS)} in {len(cities)} cities.")
