@@ -1,6 +1,7 @@
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, GroupDecision, GroupMembership, LocalGroup, RightsTheme
@@ -80,6 +81,9 @@ class GroupForm(forms.ModelForm):
         else:
             self.fields["city"].queryset = City.objects.order_by("ordering", "slug")
             self.fields["city"].empty_label = _("Choose a city")
+        self.fields["kind"].choices = [
+            (value, capfirst(label)) for value, label in LocalGroup.Kind.choices
+        ]
         self.fields["themes"].queryset = RightsTheme.objects.order_by("ordering", "slug")
         self.fields["themes"].required = False
 
@@ -165,11 +169,15 @@ class DecisionForm(forms.Form):
         return data
 
 
+def role_choices():
+    return [(value, capfirst(label)) for value, label in GroupMembership.Role.choices]
+
+
 class InvitationForm(forms.Form):
     email = forms.EmailField(label=_("Email address"))
     role = forms.ChoiceField(
         label=_("Role"),
-        choices=GroupMembership.Role,
+        choices=role_choices,
         initial=GroupMembership.Role.MEMBER,
         help_text=_("Administrators can edit the profile and manage members."),
     )

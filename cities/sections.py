@@ -7,7 +7,7 @@ from cities import selectors
 from cities.models import GroupInvitation
 
 MY_GROUPS_SHOWN = 50
-HOME_GROUPS_SHOWN = 4
+HOME_GROUPS_SHOWN = 3
 
 
 def home(request):

@@ -45,14 +45,9 @@ def city_list(request: HttpRequest) -> HttpResponse:
 
 def city_detail(request: HttpRequest, slug: str) -> HttpResponse:
     city = get_object_or_404(City, slug=slug)
-    groups = selectors.public_groups().filter(city=city)
-    shown = list(groups[: selectors.HUB_GROUPS_SHOWN + 1])
-    context = {
-        "city": city,
-        "groups": shown[: selectors.HUB_GROUPS_SHOWN],
-        "more_groups": len(shown) > selectors.HUB_GROUPS_SHOWN,
-        "themes": selectors.hub_themes(city),
-    }
+    # The first groups by name; the directory, filtered by the city, lists them all.
+    groups = selectors.public_groups().filter(city=city)[: selectors.HUB_GROUPS_SHOWN]
+    context = {"city": city, "groups": groups, "themes": selectors.hub_themes(city)}
     return render(request, "cities/city_detail.html", context)
 
 
