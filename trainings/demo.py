@@ -8,6 +8,7 @@ from datetime import datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from django.utils.text import slugify
 
 from cities.models import City, LocalGroup
 from trainings.models import Course, Registration, Session
@@ -184,7 +185,7 @@ def _at(days: int, hour: int) -> datetime:
 def _person(n: int) -> tuple[str, str]:
     first = FIRST_NAMES[n % len(FIRST_NAMES)]
     last = LAST_NAMES[(n * 7) % len(LAST_NAMES)]
-    return f"{first} {last}", f"{first.lower()}.{n}@deltagare.example.org"
+    return f"{first} {last}", f"{slugify(first)}.{n}@deltagare.example.org"
 
 
 def _courses() -> list[Course]:
