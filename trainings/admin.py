@@ -29,3 +29,7 @@ class RegistrationAdmin(admin.ModelAdmin):
     search_fields = ["name", "email"]
     readonly_fields = ["status", "token", "created_at", "promoted_at", "cancelled_at"]
     raw_id_fields = ["session", "local_group"]
+
+    def has_add_permission(self, request):
+        # People sign up on the site, where the waiting list and the emails are handled.
+        return False

@@ -31,9 +31,15 @@ def _registration_email(
 
 
 def send_signup_email(registration: Registration, *, queue_place: int | None) -> None:
-    """Confirmed or waitlisted (with the place in the queue), with the calendar file."""
+    """Confirmed (with the calendar file) or waitlisted (with the place in the queue)."""
     send_email_on_commit(
-        _registration_email(registration, "signup", attach_calendar=True, queue_place=queue_place)
+        _registration_email(
+            registration,
+            "signup",
+            # Only a seat belongs in a calendar; the waiting list gets the file once promoted.
+            attach_calendar=registration.status == Registration.Status.CONFIRMED,
+            queue_place=queue_place,
+        )
     )
 
 

@@ -239,7 +239,11 @@ def staff_sessions(request: HttpRequest) -> HttpResponse:
 @login_required
 def staff_session_create(request: HttpRequest) -> HttpResponse:
     _require_trainings_staff(request)
-    form = SessionForm(request.POST or None, city_ids=manageable_city_ids(request.user))
+    form = SessionForm(
+        request.POST or None,
+        city_ids=manageable_city_ids(request.user),
+        initial={"contact": request.user.pk},
+    )
     if request.method == "POST" and form.is_valid():
         session = services.create_session(**form.cleaned_data)
         messages.success(request, _("The session is created and open for sign-up."))

@@ -83,3 +83,26 @@ def test_names_are_not_html_escaped_in_plain_text(session, on_commit):
         )
 
     assert "Hello Åsa & O'Brien," in mail.outbox[0].body
+
+
+def test_the_waitlist_email_has_no_calendar_file(session, on_commit):
+    make_registration(session)
+
+    with on_commit(execute=True):
+        sign_up(session, "sam@example.org", "en")
+
+    assert mail.outbox[0].attachments == []
+
+
+def test_email_all_carries_the_staff_text_and_the_manage_link(session, on_commit):
+    registration = make_registration(session, language="en")
+
+    with on_commit(execute=True):
+        services.email_participants(
+            session_id=session.pk, subject="Room change", body="We meet in room 2 & 3."
+        )
+
+    message = mail.outbox[0]
+    assert message.subject == "Room change – Working with media"
+    assert "We meet in room 2 & 3." in message.body
+    assert f"/en/trainings/registration/{registration.token}/" in message.body
