@@ -1,27 +1,125 @@
 """The group-facing and public pages of initiatives. Thin: fetch through a permission-scoped
-helper, call a service, render."""
+helper, call a service, render. (The staff workspace is in staff_views.py.)"""
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
 
-from initiatives import permissions
+from cities.models import LocalGroup
+from initiatives import permissions, selectors, services, workflow
+from initiatives.forms import (
+    AttachmentForm,
+    FilterForm,
+    MessageForm,
+    ProposalForm,
+    ReportForm,
+    TransitionForm,
+    initial_from,
+)
 from initiatives.models import Attachment, Initiative
+from initiatives.services import WorkflowError
+
+PAGE_SIZE = 20
+TIMELINE_PAGE_SIZE = 25
 
 
-def _get_initiative_for_user(request: HttpRequest, pk: int) -> Initiative:
-    """The initiative if the user may see it; 404 otherwise (its existence is private)."""
-    initiative = get_object_or_404(
-        Initiative.objects.select_related("group", "city").prefetch_related("partnerships"), pk=pk
+def _get_initiative_for_user(request: HttpRequest, pk: int, *, full: bool = False) -> Initiative:
+    """The initiative if the user may see it; 404 otherwise (its existence is private).
+
+    `full` loads what the detail page shows (partners, grants, reports, attachments, themes)."""
+    queryset = (
+        selectors.initiative_for_detail(pk)
+        if full
+        else Initiative.objects.filter(pk=pk)
+        .select_related("group", "city")
+        .prefetch_related("partnerships")
     )
+    initiative = get_object_or_404(queryset)
     if not permissions.can_view(request.user, initiative):
         raise Http404
     return initiative
 
 
+def _apply_errors(form, error: WorkflowError) -> None:
+    """Show a service's field errors next to the form's fields (others in the summary)."""
+    for field, texts in error.errors.items():
+        for text in texts:
+            form.add_error(field if field in form.fields else None, text)
+    if not error.errors:
+        form.add_error(None, error.message)
+
+
+# --- Public pages -----------------------------------------------------------------------------
+
+
+def initiative_list(request: HttpRequest) -> HttpResponse:
+    """Approved, active and completed initiatives; filters by city, theme, kind and status."""
+    initiatives = selectors.public_initiatives()
+    form = FilterForm(request.GET or None)
+    filtered = False
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["city"]:
+            initiatives = initiatives.filter(city=data["city"])
+        if data["theme"]:
+            initiatives = initiatives.filter(themes=data["theme"])
+        if data["kind"]:
+            initiatives = initiatives.filter(kind_of_work=data["kind"])
+        if data["status"]:
+            initiatives = initiatives.filter(status=data["status"])
+        filtered = any(data.values())
+    page = Paginator(initiatives, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "form": form,
+        "filter_form": form,
+        "page_obj": page,
+        "initiatives": page.object_list,
+        "filtered": filtered,
+        "can_create": permissions.can_create(request.user),
+    }
+    return render(request, "initiatives/list.html", context)
+
+
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    initiative = _get_initiative_for_user(request, pk)
-    return render(request, "initiatives/detail.html", {"initiative": initiative})
+    """The initiative's page: public parts for everyone who may see it; the group's side (its
+    timeline, actions, reports, messages) for its members and the city's staff."""
+    initiative = _get_initiative_for_user(request, pk, full=True)
+    user = request.user
+    insider = permissions.can_see_private(user, initiative)
+    context = {
+        "initiative": initiative,
+        "insider": insider,
+        "is_member": permissions.is_member(user, initiative),
+        "is_staff": permissions.can_review(user, initiative),
+        "can_edit": permissions.can_edit(user, initiative),
+        "can_report": permissions.can_report(user, initiative),
+        "can_attach": permissions.can_add_attachment(user, initiative),
+        "group_actions": workflow.allowed_transitions(user, initiative, side=workflow.GROUP),
+        "next_step": workflow.next_step(initiative),
+        "reports": list(initiative.reports.all()),
+        "grants": [(grant, grant.public or insider) for grant in initiative.grants.all()],
+        "final_report": next((r for r in initiative.reports.all() if r.final), None),
+        "confirmable": [
+            p
+            for p in initiative.partnerships.all()
+            if not p.confirmed and permissions.can_confirm_partnership(user, initiative, p.group)
+        ],
+    }
+    if insider:
+        timeline = Paginator(selectors.group_timeline(initiative), TIMELINE_PAGE_SIZE)
+        context["timeline"] = timeline.get_page(request.GET.get("page"))
+        context["page_obj"] = context["timeline"]
+        if permissions.can_message(user, initiative):
+            context["message_form"] = MessageForm()
+        if context["can_attach"]:
+            context["attachment_form"] = AttachmentForm()
+    return render(request, "initiatives/detail.html", context)
 
 
 @require_GET
@@ -31,8 +129,256 @@ def attachment(request: HttpRequest, pk: int, attachment_pk: int) -> FileRespons
     item = get_object_or_404(Attachment, pk=attachment_pk, initiative=initiative)
     if not permissions.can_see_attachment(request.user, item):
         raise Http404
-    response = FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name)
+    try:
+        handle = item.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(handle, as_attachment=True, filename=item.original_name)
     response["Content-Type"] = item.content_type
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+# --- The proposal -----------------------------------------------------------------------------
+
+
+def _save_proposal(request, form, *, initiative=None, group=None) -> Initiative:
+    """Create or update the draft from a valid form, and store its attachment."""
+    data = form.proposal_data()
+    if initiative is None:
+        initiative = services.create_draft(group=group, actor=request.user, data=data)
+    else:
+        initiative = services.update_draft(initiative=initiative, actor=request.user, data=data)
+    document = form.cleaned_data.get("attachment")
+    if document:
+        services.add_attachment(
+            initiative=initiative,
+            actor=request.user,
+            document=document[0],
+            original_name=document[1],
+        )
+    return initiative
+
+
+def _proposal_response(request, form, *, initiative=None, group=None) -> HttpResponse:
+    """Handle a valid proposal form: save the draft; with "submit", submit it too. A submission
+    that is not complete keeps the saved draft and shows every missing answer on the form."""
+    try:
+        initiative = _save_proposal(request, form, initiative=initiative, group=group)
+    except WorkflowError as error:
+        _apply_errors(form, error)
+        return None
+    if request.POST.get("action") != "submit":
+        messages.success(request, _("The draft is saved. You can come back and go on any time."))
+        return redirect(initiative)
+    try:
+        services.submit(initiative=initiative, actor=request.user)
+    except WorkflowError as error:
+        _apply_errors(form, error)
+        messages.warning(
+            request,
+            _("Your draft is saved, but it cannot be submitted yet. See what is missing below."),
+        )
+        return render_proposal_form(request, form, initiative=initiative, status=200)
+    messages.success(
+        request, _("Thank you! The proposal is submitted and the city mission has been told.")
+    )
+    return redirect(initiative)
+
+
+def render_proposal_form(request, form, *, initiative=None, status=200) -> HttpResponse:
+    context = {
+        "form": form,
+        "initiative": initiative,
+        "attachments": list(initiative.attachments.all()) if initiative else [],
+        "action_url": reverse("initiatives:edit", args=[initiative.pk])
+        if initiative
+        else reverse("initiatives:create"),
+    }
+    return render(request, "initiatives/proposal_form.html", context, status=status)
+
+
+@login_required
+def create(request: HttpRequest) -> HttpResponse:
+    """A new proposal by a member of an approved group (the group is chosen when several)."""
+    groups = list(permissions.creatable_groups(request.user).order_by("name"))
+    if not groups:
+        return render(request, "initiatives/no_group.html", status=403)
+    if request.method == "POST":
+        form = ProposalForm(request.POST, request.FILES, groups=groups)
+        if form.is_valid():
+            group = form.cleaned_data.get("group") or groups[0]
+            response = _proposal_response(request, form, group=group)
+            if response is not None:
+                return response
+    else:
+        form = ProposalForm(groups=groups)
+    return render_proposal_form(request, form)
+
+
+@login_required
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Edit the proposal, only in draft and changes_requested."""
+    initiative = _get_initiative_for_user(request, pk)
+    if not permissions.can_edit(request.user, initiative):
+        raise PermissionDenied
+    if request.method == "POST":
+        form = ProposalForm(request.POST, request.FILES, own_group=initiative.group)
+        if form.is_valid():
+            response = _proposal_response(request, form, initiative=initiative)
+            if response is not None:
+                return response
+    else:
+        form = ProposalForm(initial=initial_from(initiative), own_group=initiative.group)
+    return render_proposal_form(request, form, initiative=initiative)
+
+
+# --- The group's actions ----------------------------------------------------------------------
+
+
+@login_required
+def group_action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
+    """Confirm and make one of the group's transitions (submit, resubmit, withdraw, start)."""
+    initiative = _get_initiative_for_user(request, pk)
+    allowed = {t.name: t for t in workflow.allowed_transitions(request.user, initiative)}
+    step = allowed.get(name)
+    if step is None or not step.by_group or not permissions.is_member(request.user, initiative):
+        raise PermissionDenied
+    form = TransitionForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.transition(
+                initiative=initiative,
+                name=name,
+                actor=request.user,
+                message=form.cleaned_data["message"],
+            )
+        except services.ProposalError as error:
+            # Show the proposal with every missing answer, as if the form had been submitted.
+            proposal = ProposalForm(initial_from(initiative), own_group=initiative.group)
+            proposal.is_valid()
+            _apply_errors(proposal, error)
+            return render_proposal_form(request, proposal, initiative=initiative)
+        except WorkflowError as error:
+            messages.error(request, error.message)
+            return redirect(initiative)
+        messages.success(
+            request,
+            _("Done: the initiative is now %(status)s.")
+            % {"status": initiative.get_status_display()},
+        )
+        return redirect(initiative)
+    context = {"initiative": initiative, "step": step, "form": form}
+    return render(request, "initiatives/action_confirm.html", context)
+
+
+@login_required
+@require_POST
+def message(request: HttpRequest, pk: int) -> HttpResponse:
+    """A message from the group (or staff) on the initiative's timeline."""
+    initiative = _get_initiative_for_user(request, pk)
+    if not permissions.can_message(request.user, initiative):
+        raise PermissionDenied
+    form = MessageForm(request.POST)
+    if form.is_valid():
+        try:
+            services.add_comment(
+                initiative=initiative, actor=request.user, body=form.cleaned_data["body"]
+            )
+        except WorkflowError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Your message is sent."))
+    else:
+        messages.error(request, _("Write a message first (at most 5 000 characters)."))
+    return redirect(f"{initiative.get_absolute_url()}#timeline-title")
+
+
+@login_required
+@require_POST
+def upload(request: HttpRequest, pk: int) -> HttpResponse:
+    """Attach a file to the initiative (members, while they may edit or report)."""
+    initiative = _get_initiative_for_user(request, pk)
+    if not permissions.can_add_attachment(request.user, initiative):
+        raise PermissionDenied
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        document, name = form.cleaned_data["attachment"]
+        try:
+            services.add_attachment(
+                initiative=initiative, actor=request.user, document=document, original_name=name
+            )
+        except WorkflowError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("The file is attached."))
+    else:
+        for error in form.errors.get("attachment", []):
+            messages.error(request, _("The file was not attached: %(error)s") % {"error": error})
+    return redirect(f"{initiative.get_absolute_url()}#attachments-title")
+
+
+@login_required
+@require_POST
+def confirm_partner(request: HttpRequest, pk: int, group_pk: int) -> HttpResponse:
+    """An admin of a partner group confirms that the group takes part."""
+    initiative = _get_initiative_for_user(request, pk)
+    group = get_object_or_404(LocalGroup, pk=group_pk)
+    try:
+        services.confirm_partnership(initiative=initiative, actor=request.user, group=group)
+    except WorkflowError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request, _("Thank you: %(group)s is confirmed as a partner.") % {"group": group.name}
+        )
+    return redirect(initiative)
+
+
+# --- Reports ----------------------------------------------------------------------------------
+
+
+@login_required
+def report_create(request: HttpRequest, pk: int) -> HttpResponse:
+    """A progress report, or the one final report (with consent to be featured)."""
+    initiative = _get_initiative_for_user(request, pk)
+    if not permissions.can_report(request.user, initiative):
+        raise PermissionDenied
+    final_allowed = not initiative.reports.filter(final=True).exists()
+    bound = request.method == "POST"
+    form = ReportForm(
+        request.POST if bound else None,
+        request.FILES if bound else None,
+        final_allowed=final_allowed,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            report = services.add_report(
+                initiative=initiative,
+                actor=request.user,
+                data=data,
+                final=bool(data.get("final")),
+            )
+            if data.get("attachment"):
+                document, name = data["attachment"]
+                services.add_attachment(
+                    initiative=initiative,
+                    actor=request.user,
+                    document=document,
+                    original_name=name,
+                    report=report,
+                )
+        except WorkflowError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Thank you for the final report!")
+                if report.final
+                else _("Thank you for the report!"),
+            )
+            return redirect(initiative)
+    context = {"initiative": initiative, "form": form, "final_allowed": final_allowed}
+    return render(request, "initiatives/report_form.html", context)

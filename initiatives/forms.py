@@ -1,0 +1,387 @@
+"""Forms for the group's side: the proposal, reports, messages, attachments, the public filter.
+
+They check the shape of the input; completeness (on submission) and every rule of the workflow
+are the services' (which raise errors these forms show next to their fields).
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from cities.models import City, LocalGroup, RightsTheme
+from initiatives.models import PUBLIC_STATUSES, KindOfWork, Status, SupportKind
+from mobilisering.uploads import clean_document
+
+DOCUMENT_TYPES = "application/pdf,image/jpeg,image/png,image/webp"
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _textarea(rows: int = 4) -> forms.Textarea:
+    return forms.Textarea(attrs={"rows": rows})
+
+
+class DocumentField(forms.FileField):
+    """An optional PDF or image, checked by content (`clean_document`): cleans to a CleanFile."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("label", _("Attach a file"))
+        kwargs.setdefault(
+            "help_text",
+            _(
+                "Optional. A PDF, JPEG, PNG or WebP file of at most 10 MB, for example a budget "
+                "or a photo. Photos are stored without their location data."
+            ),
+        )
+        kwargs.setdefault("widget", forms.ClearableFileInput(attrs={"accept": DOCUMENT_TYPES}))
+        super().__init__(**kwargs)
+
+    def clean(self, data, initial=None):
+        upload = super().clean(data, initial)
+        if not upload:
+            return None
+        document = clean_document(upload)
+        return (document, upload.name)
+
+
+class ProposalForm(forms.Form):
+    """The proposal. Every answer may be left empty while it is a draft; the title may not."""
+
+    group = forms.ModelChoiceField(
+        label=_("Which group proposes it?"),
+        queryset=LocalGroup.objects.none(),
+        empty_label=None,
+        help_text=_("You are a member of several groups. Choose the one that runs the project."),
+    )
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=200,
+        help_text=_("A short name that says what the project is about."),
+    )
+    summary = forms.CharField(
+        label=_("Summary"),
+        required=False,
+        widget=_textarea(4),
+        help_text=_(
+            "In a few sentences: what you want to do and why. This is shown publicly if the "
+            "project is approved."
+        ),
+    )
+    right_at_stake = forms.CharField(
+        label=_("Which right is not respected?"),
+        required=False,
+        widget=_textarea(3),
+        help_text=_(
+            "For example the right to housing, to health care, to take part in decisions, or not "
+            "to be discriminated against."
+        ),
+    )
+    rights_holders = forms.CharField(
+        label=_("For whom?"),
+        required=False,
+        widget=_textarea(3),
+        help_text=_("Who is affected: for example young people, older people, newly arrived."),
+    )
+    location = forms.CharField(
+        label=_("Where?"),
+        max_length=200,
+        required=False,
+        help_text=_("The neighbourhood, the town or the place where it happens."),
+    )
+    evidence = forms.CharField(
+        label=_("How do you know?"),
+        required=False,
+        widget=_textarea(3),
+        help_text=_(
+            "What you have seen or heard yourselves, conversations, surveys, reports or news."
+        ),
+    )
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Themes"),
+        queryset=RightsTheme.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Choose the areas of human rights the project is about."),
+    )
+    people_concerned = forms.CharField(
+        label=_("The people concerned"),
+        required=False,
+        widget=_textarea(3),
+        help_text=_(
+            "Who takes part and who is reached, about how many, and how those concerned have a "
+            "say in the work."
+        ),
+    )
+    goals = forms.CharField(
+        label=_("Goals"),
+        required=False,
+        widget=_textarea(4),
+        help_text=_("What should be different when the project is over?"),
+    )
+    activities = forms.CharField(
+        label=_("Planned activities"),
+        required=False,
+        widget=_textarea(4),
+        help_text=_("What you will do, step by step: meetings, events, material, contacts."),
+    )
+    kind_of_work = forms.ChoiceField(
+        label=_("Kind of work"),
+        choices=KindOfWork.choices,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "A concrete effort helps people directly; advocacy and opinion-forming tries to "
+            "change decisions, rules or attitudes."
+        ),
+    )
+    partners = forms.ModelMultipleChoiceField(
+        label=_("Partner groups"),
+        queryset=LocalGroup.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Optional. Other registered groups you work with. When you submit, they are told and "
+            "can confirm."
+        ),
+    )
+    planned_start = forms.DateField(
+        label=_("Planned start"),
+        required=False,
+        widget=DATE_WIDGET,
+        help_text=_("The date you plan to begin."),
+    )
+    planned_end = forms.DateField(
+        label=_("Planned end"),
+        required=False,
+        widget=DATE_WIDGET,
+        help_text=_("The date you plan to be done. Not before the start."),
+    )
+    budget_sek = forms.IntegerField(
+        label=_("Budget (SEK)"),
+        required=False,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
+        help_text=_(
+            "The whole cost in Swedish kronor, in whole numbers. Write 0 if you need no money."
+        ),
+    )
+    cost_breakdown = forms.CharField(
+        label=_("Cost breakdown"),
+        required=False,
+        widget=_textarea(3),
+        help_text=_("A few lines on the main costs, for example: premises 3 000, food 2 000."),
+    )
+    support_requested = forms.MultipleChoiceField(
+        label=_("Support you ask for"),
+        choices=SupportKind.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Choose everything you would like help with."),
+    )
+    attachment = DocumentField()
+
+    def __init__(self, *args, groups=None, own_group: LocalGroup | None = None, **kwargs):
+        """`groups`: the groups the person may propose for (the choice is shown when there are
+        several); `own_group`: the group of an existing proposal (no choice then)."""
+        super().__init__(*args, **kwargs)
+        groups = list(groups or [])
+        if own_group is not None or len(groups) <= 1:
+            del self.fields["group"]
+        else:
+            self.fields["group"].queryset = LocalGroup.objects.filter(
+                pk__in=[group.pk for group in groups]
+            )
+        partners = LocalGroup.objects.filter(status=LocalGroup.Status.APPROVED).select_related(
+            "city"
+        )
+        exclude = own_group.pk if own_group else (groups[0].pk if len(groups) == 1 else None)
+        if exclude:
+            partners = partners.exclude(pk=exclude)
+        self.fields["partners"].queryset = partners.order_by("city__ordering", "name")
+        self.fields["partners"].label_from_instance = lambda g: f"{g.name} ({g.city.name})"
+
+    def clean_budget_sek(self):
+        budget = self.cleaned_data.get("budget_sek")
+        if budget is not None and budget < 0:
+            raise ValidationError(_("The budget cannot be negative."), code="negative")
+        return budget
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("planned_start"), cleaned.get("planned_end")
+        if start and end and end < start:
+            self.add_error("planned_end", _("The end date cannot be before the start date."))
+        group, partners = cleaned.get("group"), cleaned.get("partners") or []
+        if group and group in partners:
+            self.add_error("partners", _("Your own group cannot be its own partner."))
+        return cleaned
+
+    def proposal_data(self) -> dict:
+        """The answers as `services.create_draft`/`update_draft` take them."""
+        data = {
+            key: value
+            for key, value in self.cleaned_data.items()
+            if key not in {"group", "attachment"}
+        }
+        data["themes"] = list(data.get("themes") or [])
+        data["partners"] = list(data.get("partners") or [])
+        return data
+
+
+def initial_from(initiative) -> dict:
+    """The proposal form's initial values (and, bound, its data) for an existing initiative."""
+    return {
+        "title": initiative.title,
+        "summary": initiative.summary,
+        "right_at_stake": initiative.right_at_stake,
+        "rights_holders": initiative.rights_holders,
+        "location": initiative.location,
+        "evidence": initiative.evidence,
+        "themes": [theme.pk for theme in initiative.themes.all()],
+        "people_concerned": initiative.people_concerned,
+        "goals": initiative.goals,
+        "activities": initiative.activities,
+        "kind_of_work": initiative.kind_of_work,
+        "partners": [p.group_id for p in initiative.partnerships.all()],
+        "planned_start": initiative.planned_start,
+        "planned_end": initiative.planned_end,
+        "budget_sek": initiative.budget_sek,
+        "cost_breakdown": initiative.cost_breakdown,
+        "support_requested": list(initiative.support_requested or []),
+    }
+
+
+class ReportForm(forms.Form):
+    """A progress report or the final report."""
+
+    final = forms.BooleanField(
+        label=_("This is the final report"),
+        required=False,
+        help_text=_(
+            "Write the final report when the work is done. There is only one; after it the city "
+            "mission can mark the initiative as completed."
+        ),
+    )
+    period_start = forms.DateField(
+        label=_("Period from"), widget=DATE_WIDGET, help_text=_("The first day the report covers.")
+    )
+    period_end = forms.DateField(
+        label=_("Period to"), widget=DATE_WIDGET, help_text=_("The last day the report covers.")
+    )
+    done = forms.CharField(
+        label=_("What was done"),
+        widget=_textarea(5),
+        help_text=_("The activities of the period, in your own words."),
+    )
+    people_reached = forms.IntegerField(
+        label=_("People reached"),
+        min_value=0,
+        help_text=_("About how many people took part in or were reached by the work."),
+    )
+    activities_held = forms.IntegerField(
+        label=_("Activities held"),
+        min_value=0,
+        help_text=_("How many meetings, events or other activities you held."),
+    )
+    volunteers = forms.IntegerField(
+        label=_("Volunteers involved"),
+        min_value=0,
+        help_text=_("How many volunteers took part in running the work."),
+    )
+    outcomes = forms.CharField(
+        label=_("Outcomes"),
+        required=False,
+        widget=_textarea(4),
+        help_text=_(
+            "What changed because of the work? On the final report, this is shown publicly."
+        ),
+    )
+    lessons = forms.CharField(
+        label=_("Lessons learned"),
+        required=False,
+        widget=_textarea(4),
+        help_text=_("What worked well, what would you do differently?"),
+    )
+    consent_to_feature = forms.BooleanField(
+        label=_("We agree that the initiative may be featured as an example in the handbook"),
+        required=False,
+        help_text=_(
+            "Only on the final report. The editors contact you before anything is published."
+        ),
+    )
+    attachment = DocumentField()
+
+    def __init__(self, *args, final_allowed: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not final_allowed:
+            del self.fields["final"]
+            del self.fields["consent_to_feature"]
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("period_start"), cleaned.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", _("The end of the period cannot be before its start."))
+        if cleaned.get("consent_to_feature") and not cleaned.get("final"):
+            self.add_error(
+                "consent_to_feature",
+                _("Consent is given on the final report. Tick “This is the final report” too."),
+            )
+        return cleaned
+
+
+class MessageForm(forms.Form):
+    """A message between the group and the city's staff."""
+
+    body = forms.CharField(
+        label=_("Message"),
+        widget=_textarea(3),
+        max_length=5000,
+        help_text=_(
+            "The group's members and the city's staff see it, and the other side is emailed."
+        ),
+    )
+
+
+class TransitionForm(forms.Form):
+    """The group's confirmation of an action (submit, withdraw, start), with an optional note."""
+
+    message = forms.CharField(
+        label=_("Message to the city mission (optional)"),
+        widget=_textarea(3),
+        required=False,
+        max_length=5000,
+    )
+
+
+class AttachmentForm(forms.Form):
+    attachment = DocumentField(required=True, label=_("File"))
+
+
+class FilterForm(forms.Form):
+    """The public list's filters; wrong values are ignored (the list shows everything)."""
+
+    city = forms.ModelChoiceField(
+        label=_("City"),
+        queryset=City.objects.all(),
+        required=False,
+        empty_label=_("All cities"),
+        to_field_name="slug",
+    )
+    theme = forms.ModelChoiceField(
+        label=_("Theme"),
+        queryset=RightsTheme.objects.all(),
+        required=False,
+        empty_label=_("All themes"),
+        to_field_name="slug",
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind of work"),
+        choices=[("", _("All kinds of work"))] + list(KindOfWork.choices),
+        required=False,
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[("", _("All"))]
+        + [(value, label) for value, label in Status.choices if value in PUBLIC_STATUSES],
+        required=False,
+    )
