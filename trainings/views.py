@@ -78,59 +78,54 @@ def course_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "trainings/course_detail.html", {"course": course, "page_obj": page})
 
 
-def _client_address(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR", "")
+def _within_rate_limit(request: HttpRequest, email: str) -> bool:
+    """Count a sign-up attempt against the email address and against the client."""
+    per_address = ratelimit.hit(
+        "trainings-signup", email, limit=SIGNUPS_PER_ADDRESS, window_seconds=RATE_WINDOW
+    )
+    per_client = ratelimit.hit(
+        "trainings-signup-client",
+        request.META.get("REMOTE_ADDR", ""),
+        limit=SIGNUPS_PER_CLIENT,
+        window_seconds=RATE_WINDOW,
+    )
+    return per_address and per_client
 
 
 def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_object_or_404(selectors.sessions_with_counts(), pk=pk)
-    form = None
+    form = SignupForm(request.POST or None) if session.is_open_for_signup else None
+    if request.method == "POST" and form is None:
+        messages.error(request, session.closed_reason)
+        return redirect(session)
     status = 200
-    if session.is_open_for_signup:
-        form = SignupForm(request.POST or None)
-    if request.method == "POST":
-        if form is None:
-            messages.error(request, session.closed_reason)
-            return redirect(session)
-        if form.is_valid():
-            email = form.cleaned_data["email"]
-            allowed = ratelimit.hit(
-                "trainings-signup", email, limit=SIGNUPS_PER_ADDRESS, window_seconds=RATE_WINDOW
-            ) and ratelimit.hit(
-                "trainings-signup-client",
-                _client_address(request),
-                limit=SIGNUPS_PER_CLIENT,
-                window_seconds=RATE_WINDOW,
+    if form is not None and form.is_bound:
+        status = 400
+        if form.is_valid() and not _within_rate_limit(request, form.cleaned_data["email"]):
+            form.add_error(
+                None,
+                _("Too many sign-up attempts from this address. Please try again in an hour."),
             )
-            if not allowed:
-                form.add_error(
-                    None,
-                    _("Too many sign-up attempts from this address. Please try again in an hour."),
+            status = 429
+        elif form.is_valid():
+            data = form.cleaned_data
+            try:
+                result = services.register_for_session(
+                    session_id=session.pk,
+                    name=data["name"],
+                    email=data["email"],
+                    consent=data["consent"],
+                    language=get_language(),
+                    local_group=data["local_group"],
+                    organisation=data["organisation"],
+                    access_needs=data["access_needs"],
                 )
-                status = 429
+            except services.TrainingError as error:
+                form.add_error(None, error.message)
             else:
-                try:
-                    result = services.register_for_session(
-                        session_id=session.pk,
-                        name=form.cleaned_data["name"],
-                        email=email,
-                        consent=form.cleaned_data["consent"],
-                        language=get_language(),
-                        local_group=form.cleaned_data["local_group"],
-                        organisation=form.cleaned_data["organisation"],
-                        access_needs=form.cleaned_data["access_needs"],
-                    )
-                except services.TrainingError as error:
-                    form.add_error(None, error.message)
-                else:
-                    return _after_signup(request, session, result)
-        if status == 200:
-            status = 400
+                return _after_signup(request, session, result)
     return render(
-        request,
-        "trainings/session_detail.html",
-        {"session": session, "form": form},
-        status=status,
+        request, "trainings/session_detail.html", {"session": session, "form": form}, status=status
     )
 
 
@@ -377,11 +372,10 @@ def staff_attendance(request: HttpRequest, pk: int) -> HttpResponse:
         session_id=session.pk, shown_ids=ids("shown"), attended_ids=ids("attended")
     )
     messages.success(request, _("Attendance saved: %(count)s came.") % {"count": came})
-    return redirect(f"{_participants_url(session)}?{request.GET.urlencode()}")
-
-
-def _participants_url(session: Session) -> str:
-    return reverse("trainings:staff_participants", args=[session.pk])
+    url = reverse("trainings:staff_participants", args=[session.pk])
+    # Back to the same page of the list the form was on.
+    page = request.GET.get("page", "")
+    return redirect(f"{url}?page={page}" if page.isdigit() else url)
 
 
 @login_required
