@@ -1,0 +1,135 @@
+"""The queue and the review page run a fixed number of queries whatever the number of
+initiatives, events, grants, comments, assessments and reports (same count with 2 and 40)."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from cities.models import RightsTheme
+from initiatives.models import (
+    Assessment,
+    Comment,
+    Criterion,
+    Initiative,
+    InitiativeEvent,
+    Report,
+    Status,
+    SupportGrant,
+)
+from tests.conftest import PASSWORD
+from tests.initiatives.conftest import make_initiative
+
+S = Status
+pytestmark = pytest.mark.django_db
+
+
+def count_queries(client, url, params=None) -> int:
+    """The queries of one GET, after one to warm up (the first request of a session also stores
+    the person's language)."""
+    client.get(url, params or {})
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, params or {})
+    assert response.status_code == 200
+    return len(queries)
+
+
+# The status that puts an initiative in each section (submitted 30 days ago: overdue too).
+SECTION_STATUS = {
+    "new": S.SUBMITTED,
+    "in_review": S.IN_REVIEW,
+    "waiting": S.CHANGES_REQUESTED,
+    "overdue": S.IN_REVIEW,
+    "all": S.APPROVED,
+}
+
+
+def add_initiatives(group, staff, n: int, status: str) -> None:
+    """`n` initiatives in `status`, submitted 30 days ago, each with two themes, some assigned."""
+    old = timezone.now() - datetime.timedelta(days=30)
+    created = Initiative.objects.bulk_create(
+        Initiative(
+            group=group,
+            city=group.city,
+            title=f"Förslag {i}",
+            status=status,
+            submitted_at=old,
+            assigned_to=staff if i % 2 else None,
+        )
+        for i in range(n)
+    )
+    themes = list(RightsTheme.objects.all()[:2])
+    for initiative in created:
+        initiative.themes.set(themes)
+
+
+@pytest.mark.parametrize("section", SECTION_STATUS)
+def test_the_queue_runs_a_fixed_number_of_queries(client, group, staff_malmo, section):
+    """Each section, filtered by a theme too: the same count with 2 and with 40 initiatives."""
+    client.login(username=staff_malmo.username, password=PASSWORD)
+    url = reverse("initiatives:staff_queue")
+    theme = RightsTheme.objects.first()
+    add_initiatives(group, staff_malmo, 2, SECTION_STATUS[section])
+    small = count_queries(client, url, {"section": section})
+    small_filtered = count_queries(client, url, {"section": section, "theme": theme.slug})
+    add_initiatives(group, staff_malmo, 38, SECTION_STATUS[section])
+    assert count_queries(client, url, {"section": section}) == small
+    assert count_queries(client, url, {"section": section, "theme": theme.slug}) == small_filtered
+
+
+def add_history(initiative, staff, member, n: int) -> None:
+    """`n` events, grants, internal comments and progress reports (and every assessment)."""
+    InitiativeEvent.objects.bulk_create(
+        InitiativeEvent(initiative=initiative, actor=staff, kind="comment", text=f"Notering {i}", visible_to_group=False)  # noqa: E501
+        for i in range(n)
+    )  # fmt: skip
+    grants = SupportGrant.objects.bulk_create(
+        SupportGrant(initiative=initiative, kind="funding", amount_sek=1000 + i, recorded_by=staff)
+        for i in range(n)
+    )
+    InitiativeEvent.objects.bulk_create(
+        InitiativeEvent(initiative=initiative, actor=staff, kind="grant", grant=grant)
+        for grant in grants
+    )
+    Comment.objects.bulk_create(
+        Comment(initiative=initiative, author=staff, body=f"Intern {i}", internal=True)
+        for i in range(n)
+    )
+    day = datetime.date(2026, 3, 1)
+    reports = Report.objects.bulk_create(
+        Report(
+            initiative=initiative,
+            author=member,
+            period_start=day,
+            period_end=day,
+            done=f"Rapport {i}",
+            people_reached=i,
+            activities_held=1,
+            volunteers=2,
+        )
+        for i in range(n)
+    )
+    InitiativeEvent.objects.bulk_create(
+        InitiativeEvent(initiative=initiative, actor=member, kind="report", report=report)
+        for report in reports
+    )
+    for criterion in Criterion:
+        Assessment.objects.update_or_create(
+            initiative=initiative, criterion=criterion, defaults={"score": 3, "reviewer": staff}
+        )
+
+
+@pytest.mark.parametrize("status", [S.IN_REVIEW, S.ACTIVE])
+def test_the_review_page_runs_a_fixed_number_of_queries(client, group, member, staff_malmo, status):
+    """The review page: the same count with 2 and with 40 events, grants, comments, reports."""
+    initiative = make_initiative(group, member=member, staff=staff_malmo, status=status)
+    client.login(username=staff_malmo.username, password=PASSWORD)
+    url = reverse("initiatives:staff_detail", args=[initiative.pk])
+    add_history(initiative, staff_malmo, member, 2)
+    small = count_queries(client, url)
+    add_history(initiative, staff_malmo, member, 38)
+    assert count_queries(client, url) == small
+    assert count_queries(client, url, {"page": 2, "notes": 3}) == small
