@@ -6,6 +6,7 @@ are the services' (which raise errors these forms show next to their fields).
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, LocalGroup, RightsTheme
@@ -126,7 +127,7 @@ class ProposalForm(forms.Form):
     )
     kind_of_work = forms.ChoiceField(
         label=_("Kind of work"),
-        choices=KindOfWork.choices,
+        choices=[(value, capfirst(label)) for value, label in KindOfWork.choices],
         required=False,
         widget=forms.RadioSelect,
         help_text=_(
@@ -172,7 +173,7 @@ class ProposalForm(forms.Form):
     )
     support_requested = forms.MultipleChoiceField(
         label=_("Support you ask for"),
-        choices=SupportKind.choices,
+        choices=[(value, capfirst(label)) for value, label in SupportKind.choices],
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Choose everything you would like help with."),
@@ -376,12 +377,13 @@ class FilterForm(forms.Form):
     )
     kind = forms.ChoiceField(
         label=_("Kind of work"),
-        choices=[("", _("All kinds of work"))] + list(KindOfWork.choices),
+        choices=[("", _("All kinds of work"))]
+        + [(value, capfirst(label)) for value, label in KindOfWork.choices],
         required=False,
     )
     status = forms.ChoiceField(
         label=_("Status"),
         choices=[("", _("All"))]
-        + [(value, label) for value, label in Status.choices if value in PUBLIC_STATUSES],
+        + [(value, capfirst(label)) for value, label in Status.choices if value in PUBLIC_STATUSES],
         required=False,
     )

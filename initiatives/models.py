@@ -47,7 +47,7 @@ GRANT_STATUSES = frozenset({Status.APPROVED, Status.ACTIVE, Status.COMPLETED})
 class KindOfWork(models.TextChoices):
     CONCRETE = "concrete", _("concrete effort")
     ADVOCACY = "advocacy", _("advocacy and opinion-forming")
-    BOTH = "both", _("both")
+    BOTH = "both", _("concrete effort and advocacy")
 
 
 class SupportKind(models.TextChoices):

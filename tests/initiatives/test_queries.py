@@ -1,0 +1,104 @@
+"""Pages run a fixed number of queries whatever the number of initiatives, events or grants."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from cities.models import RightsTheme
+from initiatives import services
+from initiatives.models import Status
+from tests.conftest import PASSWORD
+from tests.initiatives.conftest import fresh, make_initiative
+
+pytestmark = pytest.mark.django_db
+
+
+def count_queries(client, url) -> int:
+    """Queries of one GET (after a first one, which may remember the person's language)."""
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def add_public(group, member, staff, n):
+    themes = list(RightsTheme.objects.all()[:3])
+    for i in range(n):
+        make_initiative(
+            group, member=member, staff=staff, status=Status.APPROVED, title=f"Initiativ {i}",
+            themes=themes,
+        )  # fmt: skip
+
+
+def test_it_lists_2_or_40_initiatives_with_the_same_queries(client, group, member, staff_malmo):
+    """The public list: same count with 2 and 40 initiatives (paginated, themes prefetched)."""
+    url = reverse("initiatives:list")
+    add_public(group, member, staff_malmo, 2)
+    small = count_queries(client, url)
+    add_public(group, member, staff_malmo, 38)
+    assert count_queries(client, url) == small
+    filtered = f"{url}?city=malmo&theme=participation&kind=advocacy&status=approved&page=2"
+    assert count_queries(client, filtered) == small
+
+
+def _grow(initiative, member, staff, n):
+    """n messages, grants, and progress reports on an approved initiative."""
+    from tests.initiatives.conftest import report_data
+
+    member, staff = fresh(member), fresh(staff)
+    for i in range(n):
+        services.add_comment(initiative=initiative, actor=staff, body=f"Meddelande {i}")
+        services.add_comment(initiative=initiative, actor=staff, body=f"Intern {i}", internal=True)
+        services.record_grant(
+            initiative=initiative, actor=staff, kind="funding", amount_sek=100 + i, public=i % 2
+        )
+        services.add_report(initiative=initiative, actor=member, data=report_data(), notify=False)
+
+
+@pytest.mark.parametrize("who", ["anonymous", "member", "staff_malmo"])
+def test_it_shows_the_detail_page_with_2_or_40_events_and_grants_in_the_same_queries(
+    client, request, group, member, staff_malmo, who
+):
+    """The detail page, for a visitor, a member (timeline) and staff: same count with 2 and
+    with 40 messages, grants and reports."""
+    from tests.conftest import make_group
+
+    partner = make_group("Partnergrupp", group.city)
+    initiative = make_initiative(
+        group, member=member, staff=staff_malmo, status=Status.APPROVED, partners=[partner],
+        themes=list(RightsTheme.objects.all()[:3]),
+    )  # fmt: skip
+    if who != "anonymous":
+        user = request.getfixturevalue(who)
+        client.login(username=user.username, password=PASSWORD)
+    url = initiative.get_absolute_url()
+    _grow(initiative, member, staff_malmo, 2)
+    small = count_queries(client, url)
+    _grow(initiative, member, staff_malmo, 38)
+    assert count_queries(client, url) == small
+
+
+def test_it_shows_my_page_with_the_same_queries_for_2_or_40_initiatives(
+    client, group, member, staff_malmo
+):
+    """/my/ with the initiatives section: fixed, however many the groups have."""
+    client.login(username=member.username, password=PASSWORD)
+    url = reverse("my")
+    for i in range(2):
+        make_initiative(group, member=member, staff=staff_malmo, title=f"Utkast {i}")
+    small = count_queries(client, url)
+    for i in range(38):
+        make_initiative(group, member=member, staff=staff_malmo, title=f"Utkast {i}")
+    assert count_queries(client, url) == small
+
+
+def test_it_shows_the_hub_and_group_sections_with_fixed_queries(client, group, member, staff_malmo):
+    """The city hub and the group profile list public initiatives in fixed queries."""
+    hub = reverse("cities:detail", args=[group.city.slug])
+    profile = group.get_absolute_url()
+    add_public(group, member, staff_malmo, 2)
+    small = count_queries(client, hub), count_queries(client, profile)
+    add_public(group, member, staff_malmo, 38)
+    assert (count_queries(client, hub), count_queries(client, profile)) == small
