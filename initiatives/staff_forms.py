@@ -8,6 +8,7 @@ They check the shape of the input; the workflow's rules are the services'
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, RightsTheme
@@ -168,7 +169,7 @@ STEP_HELP = {
     "decline": _("The proposal is closed, and the group is told why."),
     "start": _("The group has started the work (the group can also mark this itself)."),
     "complete": _(
-        "The group has written its final report: the initiative is completed and its outcomes "
+        "After the group's final report: the initiative is marked completed and its outcomes "
         "are shown publicly."
     ),
     "discontinue": _("The work stops before it is completed, and the group is told why."),
@@ -243,7 +244,10 @@ class StaffMessageForm(forms.Form):
 class GrantForm(forms.Form):
     """Support the city mission gives: funding needs an amount in SEK."""
 
-    kind = forms.ChoiceField(label=_("Kind of support"), choices=GrantKind.choices)
+    kind = forms.ChoiceField(
+        label=_("Kind of support"),
+        choices=[(value, capfirst(label)) for value, label in GrantKind.choices],
+    )
     amount_sek = forms.IntegerField(
         label=_("Amount (SEK)"),
         required=False,
