@@ -72,18 +72,18 @@ def test_it_lets_anyone_see_and_contact_an_approved_group(group, outsider):
     assert permissions.can_leave(outsider, group) is False
 
 
-@pytest.mark.parametrize("page", ["edit", "members"])
-def test_it_answers_403_to_a_member_who_is_not_an_admin(client, group, mira, outsider, page):
+@pytest.mark.parametrize("admin_page", ["edit", "members"])
+def test_it_answers_403_to_a_member_who_is_not_an_admin(client, group, mira, outsider, admin_page):
     """Mira (member) and Olle (no role) get 403 on the edit and members pages."""
     for user in [mira, outsider]:
         client.force_login(user)
-        assert client.get(f"/en/groups/rosengards-roster/{page}/").status_code == 403
+        assert client.get(f"/en/groups/rosengards-roster/{admin_page}/").status_code == 403
 
 
-@pytest.mark.parametrize("page", ["edit", "members"])
-def test_it_opens_the_admin_pages_to_the_admin(client, group, alma, page):
+@pytest.mark.parametrize("admin_page", ["edit", "members"])
+def test_it_opens_the_admin_pages_to_the_admin(client, group, alma, admin_page):
     client.force_login(alma)
-    assert client.get(f"/en/groups/rosengards-roster/{page}/").status_code == 200
+    assert client.get(f"/en/groups/rosengards-roster/{admin_page}/").status_code == 200
 
 
 def test_it_answers_403_to_member_actions_by_a_non_admin(client, group, mira, alma):
