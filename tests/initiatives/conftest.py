@@ -120,6 +120,15 @@ def make_initiative(group, *, member, staff=None, status=Status.DRAFT, notify=Fa
     return initiative
 
 
+@pytest.fixture(autouse=True)
+def swedish():
+    """Every test here starts in Swedish (the default), whatever an earlier test activated."""
+    from django.utils import translation
+
+    with translation.override("sv"):
+        yield
+
+
 @pytest.fixture
 def member(db):
     """Maja: a member of Rosengårds röster (Malmö)."""
