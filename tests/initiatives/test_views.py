@@ -359,6 +359,28 @@ def test_it_attaches_a_file_to_the_proposal_and_serves_it_to_insiders_only(
     assert client.get(item.get_absolute_url()).status_code == 404
 
 
+def test_it_keeps_files_of_a_public_initiative_for_insiders(
+    client, initiative_factory, member, staff_malmo, media
+):
+    """Once public, the page is open but its files stay with the group and the city's staff."""
+    from mobilisering.uploads import clean_document
+
+    initiative = initiative_factory(status=S.ACTIVE)
+    item = services.add_attachment(
+        initiative=initiative,
+        actor=fresh(member),
+        document=clean_document(SimpleUploadedFile("budget.png", _png())),
+        original_name="budget.png",
+    )
+    page = client.get(initiative.get_absolute_url()).text
+    assert "budget.png" not in page
+    assert client.get(item.get_absolute_url()).status_code == 404
+    for insider in [member, staff_malmo]:
+        login(client, insider)
+        assert "budget.png" in client.get(initiative.get_absolute_url()).text
+        assert client.get(item.get_absolute_url()).status_code == 200
+
+
 def test_it_refuses_an_executable_called_pdf_and_keeps_the_answers(client, group, member, media):
     """A renamed executable: a clear message on the field, the answers still there."""
     login(client, member)
