@@ -60,7 +60,10 @@ class QueueFilterForm(forms.Form):
     def __init__(self, *args, city_ids=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["city"].queryset = City.objects.filter(pk__in=city_ids)
-        self.fields["status"].choices = [("", _("All statuses")), *Status.choices]
+        # Drafts are the group's own work until submitted: never in the queue.
+        self.fields["status"].choices = [("", _("All statuses"))] + [
+            (value, capfirst(label)) for value, label in Status.choices if value != Status.DRAFT
+        ]
 
 
 class AssignForm(forms.Form):
