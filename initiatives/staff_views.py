@@ -253,12 +253,16 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_detail(request, initiative)
 
 
-def _back(initiative: Initiative, anchor: str = "") -> HttpResponse:
+def _back(initiative: Initiative) -> HttpResponse:
+    """Back to the review page, at the top where the success or error message shows.
+
+    The fragment is explicit: without one the browser would keep the form's (#<section>),
+    which is there so that a form re-rendered with errors opens at its error summary."""
     url = reverse("initiatives:staff_detail", args=[initiative.pk])
-    return redirect(f"{url}#{anchor}" if anchor else url)
+    return redirect(f"{url}#main")
 
 
-def _fail(request, initiative: Initiative, form, error: WorkflowError, anchor: str):
+def _fail(request, initiative: Initiative, form, error: WorkflowError):
     """A domain error: field errors go back onto the form; anything else is a message."""
     usable = {field: texts for field, texts in error.errors.items() if field in form.fields}
     if usable:
@@ -267,7 +271,7 @@ def _fail(request, initiative: Initiative, form, error: WorkflowError, anchor: s
                 form.add_error(field, text)
         return _render_detail(request, initiative, bound=form)
     messages.error(request, error.message)
-    return _back(initiative, anchor)
+    return _back(initiative)
 
 
 @login_required
@@ -282,7 +286,7 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.assign_reviewer(initiative=initiative, actor=request.user, reviewer=reviewer)
     except WorkflowError as error:
-        return _fail(request, initiative, form, error, "assign-title")
+        return _fail(request, initiative, form, error)
     if reviewer is None:
         messages.success(request, _("Nobody is assigned to review the initiative now."))
     else:
@@ -291,7 +295,7 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
             _("%(name)s now reviews the initiative.")
             % {"name": reviewer.get_full_name() or reviewer.email},
         )
-    return _back(initiative, "assign-title")
+    return _back(initiative)
 
 
 @login_required
@@ -301,7 +305,7 @@ def assess(request: HttpRequest, pk: int) -> HttpResponse:
     initiative = _get_initiative_for_staff(request, pk)
     if not permissions.can_assess(request.user, initiative):
         messages.error(request, _("A proposal can be assessed once it has been submitted."))
-        return _back(initiative, "assessment-title")
+        return _back(initiative)
     form = AssessmentForm(request.POST)
     if not form.is_valid():
         return _render_detail(request, initiative, bound=form)
@@ -317,9 +321,9 @@ def assess(request: HttpRequest, pk: int) -> HttpResponse:
                     note=note,
                 )
     except WorkflowError as error:
-        return _fail(request, initiative, form, error, "assessment-title")
+        return _fail(request, initiative, form, error)
     messages.success(request, _("The assessment is saved."))
-    return _back(initiative, "assessment-title")
+    return _back(initiative)
 
 
 @login_required
@@ -335,9 +339,9 @@ def comment(request: HttpRequest, pk: int) -> HttpResponse:
             initiative=initiative, actor=request.user, body=form.cleaned_data["body"], internal=True
         )
     except WorkflowError as error:
-        return _fail(request, initiative, form, error, "notes-title")
+        return _fail(request, initiative, form, error)
     messages.success(request, _("Your internal comment is saved. Only staff see it."))
-    return _back(initiative, "notes-title")
+    return _back(initiative)
 
 
 @login_required
@@ -353,9 +357,9 @@ def message(request: HttpRequest, pk: int) -> HttpResponse:
             initiative=initiative, actor=request.user, body=form.cleaned_data["body"]
         )
     except WorkflowError as error:
-        return _fail(request, initiative, form, error, "message-title")
+        return _fail(request, initiative, form, error)
     messages.success(request, _("Your message is sent to the group."))
-    return _back(initiative, "message-title")
+    return _back(initiative)
 
 
 @login_required
@@ -391,7 +395,7 @@ def action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
             support_terms=form.cleaned_data.get("support_terms", ""),
         )
     except WorkflowError as error:
-        return _fail(request, initiative, form, error, "decision-title")
+        return _fail(request, initiative, form, error)
     messages.success(
         request,
         _("Done: the initiative is now %(status)s.") % {"status": initiative.get_status_display()},
@@ -419,6 +423,6 @@ def grant(request: HttpRequest, pk: int) -> HttpResponse:
             public=data["public"],
         )
     except WorkflowError as error:
-        return _fail(request, initiative, form, error, "grants-title")
+        return _fail(request, initiative, form, error)
     messages.success(request, _("The support is recorded."))
-    return _back(initiative, "grants-title")
+    return _back(initiative)
