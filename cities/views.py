@@ -1,3 +1,5 @@
+import copy
+
 from allauth.account.adapter import get_adapter
 from allauth.account.models import EmailAddress
 from django.contrib import messages
@@ -31,6 +33,8 @@ PAGE_SIZE = 20
 # The contact relay: at most this many messages an hour from one address, and to one group.
 CONTACT_LIMIT = 5
 CONTACT_WINDOW = 60 * 60
+# Invitations a group may send in an hour, so the members page cannot be used to spam.
+INVITATION_LIMIT = 20
 
 
 # --- City hubs ------------------------------------------------------------------------------
@@ -142,7 +146,8 @@ def group_create(request: HttpRequest) -> HttpResponse:
 def group_edit(request: HttpRequest, slug: str) -> HttpResponse:
     group = _get_group_for_admin(request, slug)
     if request.method == "POST":
-        form = GroupForm(request.POST, request.FILES, instance=group, editing=True)
+        # The form writes its input onto its instance; a copy keeps the page's own name intact.
+        form = GroupForm(request.POST, request.FILES, instance=copy.copy(group), editing=True)
         if form.is_valid():
             changes = {
                 field: value
@@ -242,22 +247,31 @@ def group_members(request: HttpRequest, slug: str) -> HttpResponse:
         raise PermissionDenied
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            invitation = services.invite_member(
-                group=group,
-                email=form.cleaned_data["email"],
-                role=form.cleaned_data["role"],
-                invited_by=request.user,
-                language=translation.get_language(),
+        within_limit = ratelimit.hit(
+            "group-invitations", str(group.pk), limit=INVITATION_LIMIT, window_seconds=60 * 60
+        )
+        if not within_limit:
+            form.add_error(
+                "email",
+                _("The group has sent many invitations this hour. Please try again later."),
             )
-        except services.GroupError as error:
-            form.add_error("email", error.message)
         else:
-            messages.success(
-                request,
-                _("An invitation is on its way to %(email)s.") % {"email": invitation.email},
-            )
-            return redirect("cities:group_members", slug=group.slug)
+            try:
+                invitation = services.invite_member(
+                    group=group,
+                    email=form.cleaned_data["email"],
+                    role=form.cleaned_data["role"],
+                    invited_by=request.user,
+                    language=translation.get_language(),
+                )
+            except services.GroupError as error:
+                form.add_error("email", error.message)
+            else:
+                messages.success(
+                    request,
+                    _("An invitation is on its way to %(email)s.") % {"email": invitation.email},
+                )
+                return redirect("cities:group_members", slug=group.slug)
     memberships = group.memberships.select_related("user").order_by("-role", "created_at")
     page = Paginator(memberships, 50).get_page(request.GET.get("page"))
     invitations = group.invitations.filter(

@@ -65,3 +65,29 @@ def test_a_group_registers_is_approved_and_appears_in_the_directory(live_server,
     assert page.locator("h1").inner_text() == "Grannar för rättvisa"
     assert page.get_by_role("link", name="Tillgängligt Malmö").is_visible()  # a similar group
     assert axe_violations(page) == []
+
+
+def test_the_members_contact_and_invitation_pages_have_no_violations(live_server, page):
+    """The admin's members page, the contact form with an error, and an invitation link."""
+    from cities.models import City, GroupInvitation
+
+    admin = make_user("alma@example.org", first_name="Alma")
+    group = make_group("Rosengårds röster", City.objects.get(slug="malmo"), admins=[admin])
+    invitation = GroupInvitation.objects.create(group=group, email="nora@example.org")
+    base = live_server.url
+
+    page.goto(f"{base}/sv/groups/rosengards-roster/contact/")
+    page.get_by_label("Ditt namn").fill("Vera")
+    page.get_by_role("button", name="Skicka meddelandet").click()
+    assert page.title().startswith("Fel: ")
+    assert page.get_by_label("Ditt namn").input_value() == "Vera"
+    assert axe_violations(page) == []
+
+    page.goto(f"{base}/sv/groups/invitations/{invitation.token}/")
+    assert page.get_by_role("button", name="Skapa konto och gå med").is_visible()
+    assert axe_violations(page) == []
+
+    log_in(page, base, "alma@example.org")
+    page.goto(f"{base}/sv/groups/rosengards-roster/members/")
+    assert "nora@example.org" in page.locator("main").inner_text()
+    assert axe_violations(page) == []

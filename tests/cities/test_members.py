@@ -242,3 +242,31 @@ def test_it_cannot_touch_a_membership_of_another_group(client, group, alma, city
     response = client.post(f"{MEMBERS}{foreign.pk}/remove/", follow=True)
     assert "no longer a member" in response.content.decode()
     assert other.memberships.filter(pk=foreign.pk).exists()
+
+
+def test_it_limits_how_many_invitations_a_group_sends_in_an_hour(client, group, alma):
+    """After twenty invitations in an hour, the next is refused with a message."""
+    from cities.views import INVITATION_LIMIT
+
+    client.force_login(alma)
+    for number in range(INVITATION_LIMIT):
+        client.post(MEMBERS, {"email": f"person{number}@example.org", "role": "member"})
+    response = client.post(MEMBERS, {"email": "one.more@example.org", "role": "member"})
+    assert "many invitations this hour" in response.content.decode()
+    assert GroupInvitation.objects.count() == INVITATION_LIMIT
+
+
+def test_an_edit_with_a_taken_name_keeps_the_pages_own_name(client, group, alma):
+    """A refused new name shows an error, while the heading still names the group."""
+    from tests.cities.conftest import group_form_data
+    from tests.conftest import make_group
+
+    make_group("Bostad för alla", group.city)
+    client.force_login(alma)
+    data = group_form_data(group.city, name="bostad för alla")
+    del data["city"]
+    response = client.post("/en/groups/rosengards-roster/edit/", data)
+    html = response.content.decode()
+    assert "already exists in Malmö" in html
+    assert "<h1>Edit Rosengårds röster</h1>" in html
+    assert 'value="bostad för alla"' in html
