@@ -241,20 +241,25 @@ def update_draft(*, initiative: Initiative, actor, data: Mapping[str, Any]) -> I
 def missing_answers(initiative: Initiative) -> dict[str, str]:
     """{field: message} for every answer a submission still lacks or has wrong; empty when the
     proposal is complete. The proposal form shows these in its error summary."""
+    data = {field: getattr(initiative, field) for field in PROPOSAL_FIELDS}
+    data["themes"] = initiative.themes.exists()
+    return missing_answers_in(data)
+
+
+def missing_answers_in(data: Mapping[str, Any]) -> dict[str, str]:
+    """The same check on answers not saved yet (a form's cleaned data)."""
     missing: dict[str, str] = {}
     for field, message in REQUIRED_ANSWERS.items():
-        if field == "themes":
-            present = initiative.themes.exists()
-        elif field == "budget_sek":
-            present = initiative.budget_sek is not None
+        value = data.get(field)
+        if field == "budget_sek":
+            present = value is not None
         else:
-            value = getattr(initiative, field)
             present = bool(value.strip()) if isinstance(value, str) else bool(value)
         if not present:
             missing[field] = str(message)
-    if initiative.budget_sek and not initiative.cost_breakdown.strip():
+    if data.get("budget_sek") and not (data.get("cost_breakdown") or "").strip():
         missing["cost_breakdown"] = _("Break the budget down into its main costs.")
-    start, end = initiative.planned_start, initiative.planned_end
+    start, end = data.get("planned_start"), data.get("planned_end")
     if start and end and end < start:
         missing["planned_end"] = _("The end date cannot be before the start date.")
     return missing

@@ -161,6 +161,16 @@ def _save_proposal(request, form, *, initiative=None, group=None) -> Initiative:
     return initiative
 
 
+def _add_missing_answers(request, form) -> None:
+    """On a submission whose answers are also wrong, name the missing ones too, so the person
+    sees everything to fix at once."""
+    if request.POST.get("action") != "submit":
+        return
+    for field, text in services.missing_answers_in(form.cleaned_data).items():
+        if field in form.fields and field not in form.errors:
+            form.add_error(field, text)
+
+
 def _proposal_response(request, form, *, initiative=None, group=None) -> HttpResponse:
     """Handle a valid proposal form: save the draft; with "submit", submit it too. A submission
     that is not complete keeps the saved draft and shows every missing answer on the form."""
@@ -212,6 +222,8 @@ def create(request: HttpRequest) -> HttpResponse:
             response = _proposal_response(request, form, group=group)
             if response is not None:
                 return response
+        else:
+            _add_missing_answers(request, form)
     else:
         form = ProposalForm(groups=groups)
     return render_proposal_form(request, form)
@@ -229,6 +241,8 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
             response = _proposal_response(request, form, initiative=initiative)
             if response is not None:
                 return response
+        else:
+            _add_missing_answers(request, form)
     else:
         form = ProposalForm(initial=initial_from(initiative), own_group=initiative.group)
     return render_proposal_form(request, form, initiative=initiative)

@@ -144,6 +144,18 @@ def test_it_refuses_wrong_answers_with_a_clear_message(
     assert not Initiative.objects.exists()
 
 
+def test_it_names_wrong_and_missing_answers_together(client, group, member):
+    """A submission with a negative budget and no goals shows both problems at once."""
+    login(client, member)
+    response = client.post(
+        reverse("initiatives:create"), full_post(budget_sek="-1", goals="", themes=None)
+    )
+    assert "Budgeten kan inte vara negativ." in response.text
+    assert "Beskriv vad initiativet ska uppnå." in response.text
+    assert "Välj minst ett tema." in response.text
+    assert not Initiative.objects.exists()
+
+
 def test_it_lets_a_member_of_several_groups_choose(client, group, member, city_stockholm):
     """With two groups the form asks which; the choice decides the group and city."""
     other = make_group("Järvaforum", city_stockholm, members=[member])
