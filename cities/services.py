@@ -252,13 +252,14 @@ def change_member_role(*, group: LocalGroup, membership_id: int, role: str) -> G
     return membership
 
 
-def remove_member(*, group: LocalGroup, membership_id: int) -> None:
+def remove_member(*, group: LocalGroup, membership_id: int) -> GroupMembership:
     """Remove someone from the group (also oneself: leaving); the last admin cannot go."""
     with transaction.atomic():
         locked = _lock_group(group.pk)
         membership = _get_membership(locked, membership_id)
         _check_admin_remains(locked, losing=membership)
         membership.delete()
+    return membership
 
 
 def leave_group(*, group: LocalGroup, user) -> None:

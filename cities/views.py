@@ -316,10 +316,13 @@ def member_remove(request: HttpRequest, slug: str, membership_id: int) -> HttpRe
     if not permissions.can_manage_members(request.user, group):
         raise PermissionDenied
     try:
-        services.remove_member(group=group, membership_id=membership_id)
+        removed = services.remove_member(group=group, membership_id=membership_id)
     except services.GroupError as error:
         messages.error(request, error.message)
     else:
+        if removed.user_id == request.user.pk:
+            messages.success(request, _("You have left %(name)s.") % {"name": group.name})
+            return redirect("my")
         messages.success(request, _("The person is removed from the group."))
     return redirect("cities:group_members", slug=group.slug)
 

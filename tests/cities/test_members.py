@@ -270,3 +270,14 @@ def test_an_edit_with_a_taken_name_keeps_the_pages_own_name(client, group, alma)
     assert "already exists in Malmö" in html
     assert "<h1>Edit Rosengårds röster</h1>" in html
     assert 'value="bostad för alla"' in html
+
+
+def test_an_admin_who_leaves_from_the_members_page_lands_on_her_page(client, group, alma, mira):
+    """Once another admin exists, Alma's own “Leave” takes her to /my/, not to a 403."""
+    client.force_login(alma)
+    mira_membership = group.memberships.get(user=mira)
+    client.post(f"{MEMBERS}{mira_membership.pk}/role/", {"role": "admin"})
+    own = group.memberships.get(user=alma)
+    response = client.post(f"{MEMBERS}{own.pk}/remove/")
+    assert response["Location"] == "/en/my/"
+    assert not group.memberships.filter(user=alma).exists()
