@@ -198,7 +198,17 @@ def _proposal_response(request, form, *, initiative=None, group=None) -> HttpRes
 
 
 def render_proposal_form(request, form, *, initiative=None, status=200) -> HttpResponse:
+    changes_asked = None
+    if initiative is not None and initiative.status == "changes_requested":
+        # The staff's message is the group's brief for this round of changes.
+        changes_asked = (
+            initiative.events.filter(transition="request_changes")
+            .order_by("-created_at", "-pk")
+            .values_list("text", flat=True)
+            .first()
+        )
     context = {
+        "changes_asked": changes_asked,
         "form": form,
         "initiative": initiative,
         "attachments": list(initiative.attachments.all()) if initiative else [],

@@ -205,6 +205,8 @@ def test_it_resubmits_after_changes_from_the_edit_form(client, initiative_factor
     """After changes were requested, "save and submit again" resubmits."""
     initiative = initiative_factory(status=S.CHANGES_REQUESTED)
     login(client, member)
+    page = client.get(reverse("initiatives:edit", args=[initiative.pk])).text
+    assert "Ett meddelande till gruppen." in page
     client.post(reverse("initiatives:edit", args=[initiative.pk]), full_post(goals="Bättre mål"))
     initiative.refresh_from_db()
     assert initiative.status == S.SUBMITTED
