@@ -22,7 +22,7 @@ from initiatives.forms import (
     TransitionForm,
     initial_from,
 )
-from initiatives.models import Attachment, Initiative
+from initiatives.models import Attachment, Initiative, Status
 from initiatives.services import WorkflowError
 
 PAGE_SIZE = 20
@@ -171,9 +171,10 @@ def _add_missing_answers(request, form) -> None:
             form.add_error(field, text)
 
 
-def _proposal_response(request, form, *, initiative=None, group=None) -> HttpResponse:
+def _proposal_response(request, form, *, initiative=None, group=None) -> HttpResponse | None:
     """Handle a valid proposal form: save the draft; with "submit", submit it too. A submission
-    that is not complete keeps the saved draft and shows every missing answer on the form."""
+    that is not complete keeps the saved draft and shows every missing answer on the form.
+    None when the services refused the answers (their errors are then on `form`)."""
     try:
         initiative = _save_proposal(request, form, initiative=initiative, group=group)
     except WorkflowError as error:
@@ -199,7 +200,7 @@ def _proposal_response(request, form, *, initiative=None, group=None) -> HttpRes
 
 def render_proposal_form(request, form, *, initiative=None, status=200) -> HttpResponse:
     changes_asked = None
-    if initiative is not None and initiative.status == "changes_requested":
+    if initiative is not None and initiative.status == Status.CHANGES_REQUESTED:
         # The staff's message is the group's brief for this round of changes.
         changes_asked = (
             initiative.events.filter(transition="request_changes")
