@@ -21,7 +21,14 @@ def log_in(page, base, email):
     page.goto(f"{base}/sv/accounts/login/")
     page.get_by_label("E-post").fill(email)
     page.get_by_label("Lösenord").fill(PASSWORD)
-    page.get_by_role("button", name="Logga in").click()
+    go(page, page.get_by_role("button", name="Logga in"))
+
+
+def go(page, locator):
+    """Click a link or a submit button and wait for the page it leads to to load, so what
+    follows reads the new page (and the database after the server has answered)."""
+    with page.expect_navigation():
+        locator.click()
 
 
 def status_of(initiative_id: int) -> str:
@@ -62,14 +69,14 @@ def test_an_initiative_from_draft_to_completed(live_server, page):
     log_in(page, base, "maja@example.org")
     page.goto(f"{base}/sv/initiatives/new/")
     page.locator("#id_title").fill("Röster från Rosengård")
-    page.get_by_role("button", name="Spara och skicka in").click()
+    go(page, page.get_by_role("button", name="Spara och skicka in"))
     assert page.title().startswith("Fel: ")
     assert page.locator("#error-summary").is_visible()
     assert page.locator("#id_title").input_value() == "Röster från Rosengård"
     assert axe_violations(page) == []
 
     fill_proposal(page)
-    page.get_by_role("button", name="Spara och skicka in").click()
+    go(page, page.get_by_role("button", name="Spara och skicka in"))
     assert page.locator("h1").inner_text() == "Röster från Rosengård"
     initiative_id = int(re.search(r"/initiatives/(\d+)/", page.url).group(1))
     assert status_of(initiative_id) == "submitted"
@@ -79,28 +86,28 @@ def test_an_initiative_from_draft_to_completed(live_server, page):
     page.goto(f"{base}/sv/staff/")
     assert page.locator("h1").inner_text() == "Granskningskö"
     assert axe_violations(page) == []
-    page.get_by_role("link", name="Röster från Rosengård").click()
+    go(page, page.get_by_role("link", name="Röster från Rosengård"))
     assert axe_violations(page) == []
-    page.get_by_role("button", name="Börja granska").click()
+    go(page, page.get_by_role("button", name="Börja granska"))
     assert status_of(initiative_id) == "in_review"
 
     # Asking for changes without a message is refused, with the error summary.
-    page.get_by_role("button", name="Begär ändringar").click()
+    go(page, page.get_by_role("button", name="Begär ändringar"))
     assert page.title().startswith("Fel: ")
     assert page.locator("#error-summary").is_visible()
     assert axe_violations(page) == []
     page.locator("#id_request_changes-message").fill(
         "Beskriv hur ni når dem som inte talar svenska."
     )
-    page.get_by_role("button", name="Begär ändringar").click()
+    go(page, page.get_by_role("button", name="Begär ändringar"))
     assert status_of(initiative_id) == "changes_requested"
 
     # An internal comment and an assessment, both for staff only.
     page.locator("#id_note-body").fill("Intern: budgeten verkar rimlig.")
-    page.get_by_role("button", name="Spara kommentaren").click()
+    go(page, page.get_by_role("button", name="Spara kommentaren"))
     page.locator("#id_assess-participation_score_4").check()
     page.locator("#id_assess-participation_note").fill("De boende leder själva.")
-    page.get_by_role("button", name="Spara bedömningen").click()
+    go(page, page.get_by_role("button", name="Spara bedömningen"))
     assert page.locator("#id_assess-participation_score_4").is_checked()
     assert axe_violations(page) == []
 
@@ -109,31 +116,31 @@ def test_an_initiative_from_draft_to_completed(live_server, page):
     page.goto(f"{base}/sv/initiatives/{initiative_id}/")
     assert "Beskriv hur ni når dem som inte talar svenska." in page.locator("main").inner_text()
     assert "Intern: budgeten" not in page.content()
-    page.get_by_role("link", name="Ändra förslaget").click()
+    go(page, page.get_by_role("link", name="Ändra förslaget"))
     page.locator("#id_people_concerned").fill("Unga och vuxna leder samtalen, med tolkar.")
-    page.get_by_role("button", name="Spara och skicka in igen").click()
+    go(page, page.get_by_role("button", name="Spara och skicka in igen"))
     assert status_of(initiative_id) == "submitted"
 
     # Staff approve with support terms and record a funding grant.
     log_in(page, base, "mona.staff@example.org")
     page.goto(f"{base}/sv/staff/initiatives/{initiative_id}/")
-    page.get_by_role("button", name="Börja granska").click()
+    go(page, page.get_by_role("button", name="Börja granska"))
     page.locator("#id_approve-support_terms").fill("15 000 kr och handledning.")
-    page.get_by_role("button", name="Godkänn").click()
+    go(page, page.get_by_role("button", name="Godkänn"))
     assert status_of(initiative_id) == "approved"
     page.locator("#id_grant-kind").select_option("funding")
     page.locator("#id_grant-amount_sek").fill("15000")
     page.locator("#id_grant-note").fill("Utbetalas i två delar.")
     page.get_by_label("Visa beloppet offentligt").check()
-    page.get_by_role("button", name="Registrera stödet").click()
+    go(page, page.get_by_role("button", name="Registrera stödet"))
     assert "Stödet är registrerat." in page.locator(".messages").inner_text()
     assert axe_violations(page) == []
 
     # The member starts the work and writes the final report.
     log_in(page, base, "maja@example.org")
     page.goto(f"{base}/sv/initiatives/{initiative_id}/")
-    page.get_by_role("link", name="Starta arbetet").click()
-    page.get_by_role("button", name="Starta arbetet").click()
+    go(page, page.get_by_role("link", name="Starta arbetet"))
+    go(page, page.get_by_role("button", name="Starta arbetet"))
     assert status_of(initiative_id) == "active"
     page.goto(f"{base}/sv/initiatives/{initiative_id}/reports/new/")
     page.locator("#id_final").check()
@@ -145,13 +152,13 @@ def test_an_initiative_from_draft_to_completed(live_server, page):
     page.locator("#id_volunteers").fill("9")
     page.locator("#id_outcomes").fill("Nämnden håller nu samråd på kvällstid med tolk.")
     page.locator("#id_consent_to_feature").check()
-    page.get_by_role("button", name="Skicka rapporten").click()
+    go(page, page.get_by_role("button", name="Skicka rapporten"))
     assert "Tack för slutrapporten!" in page.locator(".messages").inner_text()
 
     # Staff complete the initiative.
     log_in(page, base, "mona.staff@example.org")
     page.goto(f"{base}/sv/staff/initiatives/{initiative_id}/")
-    page.get_by_role("button", name="Markera som avslutat").click()
+    go(page, page.get_by_role("button", name="Markera som avslutat"))
     assert status_of(initiative_id) == "completed"
     assert axe_violations(page) == []
 
