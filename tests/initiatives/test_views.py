@@ -541,3 +541,15 @@ def test_it_shows_outcomes_once_completed(client, initiative_factory):
     page = client.get(initiative.get_absolute_url()).text
     assert "Stadsdelsförvaltningen har bjudit in oss." in page
     assert "Resultat" in page
+
+
+def test_it_links_the_citys_staff_to_the_review_page(
+    client, initiative_factory, member, staff_malmo
+):
+    """Staff of the city get a link to the staff review from the detail page; members do not."""
+    initiative = initiative_factory(status=S.SUBMITTED)
+    staff_url = reverse("initiatives:staff_detail", args=[initiative.pk])
+    login(client, staff_malmo)
+    assert staff_url in client.get(initiative.get_absolute_url()).text
+    login(client, member)
+    assert staff_url not in client.get(initiative.get_absolute_url()).text
