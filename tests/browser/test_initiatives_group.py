@@ -14,12 +14,17 @@ pytestmark = [
 ]
 
 
+def submit(page, name):
+    """Click a submit button and wait for the page it leads to."""
+    with page.expect_navigation():
+        page.get_by_role("button", name=name).click()
+
+
 def log_in(page, live_server, email):
     page.goto(f"{live_server.url}/sv/accounts/login/")
     page.get_by_label("E-post").fill(email)
     page.get_by_label("Lösenord").fill(PASSWORD)
-    page.get_by_role("button", name="Logga in").click()
-    page.wait_for_url("**/my/**")
+    submit(page, "Logga in")
 
 
 def test_a_member_drafts_fixes_errors_and_submits(live_server, page):
@@ -39,7 +44,7 @@ def test_a_member_drafts_fixes_errors_and_submits(live_server, page):
     page.get_by_label("Planerad start").fill("2026-05-01")
     page.get_by_label("Planerat slut").fill("2026-04-01")
     page.get_by_label("Budget (kronor)").fill("-5")
-    page.get_by_role("button", name="Spara och skicka in").click()
+    submit(page, "Spara och skicka in")
     summary = page.locator("#error-summary")
     assert summary.is_visible()
     assert page.title().startswith("Fel: ")
@@ -51,7 +56,7 @@ def test_a_member_drafts_fixes_errors_and_submits(live_server, page):
 
     page.get_by_label("Planerat slut").fill("2026-09-30")
     page.get_by_label("Budget (kronor)").fill("12000")
-    page.get_by_role("button", name="Spara och skicka in").click()
+    submit(page, "Spara och skicka in")
     # Shape is right now, so the draft is saved; the missing answers are listed.
     text = page.locator("#error-summary").inner_text()
     assert "Skriv vilken rättighet som inte respekteras." in text
@@ -70,7 +75,7 @@ def test_a_member_drafts_fixes_errors_and_submits(live_server, page):
     page.get_by_label("Påverkansarbete och opinionsbildning").check()
     page.get_by_label("Kostnadsfördelning").fill("Lokal och tolk.")
     page.get_by_label("Ekonomiskt stöd").check()
-    page.get_by_role("button", name="Spara och skicka in").click()
+    submit(page, "Spara och skicka in")
     assert page.locator("h1").inner_text() == "Samråd på riktigt"
     assert "Inskickad" in page.locator("main").inner_text()
     assert Initiative.objects.get().status == Status.SUBMITTED
