@@ -10,13 +10,17 @@ from cities.models import City, GroupMembership, LocalGroup
 def staff_city_ids(user) -> set[int]:
     """The ids of the cities whose staff `user` belongs to (empty for everyone else).
 
-    Cached on the user object for the request, since pages ask it many times.
+    A superuser (the programme's administrator) works as staff of every city. Cached on the
+    user object for the request, since pages ask it many times.
     """
     if not user.is_authenticated:
         return set()
     cached = getattr(user, "_staff_city_ids", None)
     if cached is None:
-        cached = set(user.city_staff.values_list("city_id", flat=True))
+        if user.is_superuser:
+            cached = set(City.objects.values_list("pk", flat=True))
+        else:
+            cached = set(user.city_staff.values_list("city_id", flat=True))
         user._staff_city_ids = cached
     return cached
 

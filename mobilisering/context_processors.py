@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.urls import translate_url
 
+from cities.permissions import is_city_staff
+
 
 def site(request):
     """The language switcher's links (the same page in each language) and site-wide facts."""
@@ -12,5 +14,5 @@ def site(request):
         ],
         "contact_email": settings.CONTACT_EMAIL,
         # A callable, so the query runs only on pages that ask.
-        "is_city_staff": lambda: request.user.is_authenticated and request.user.city_staff.exists(),
+        "is_city_staff": lambda: is_city_staff(request.user),
     }

@@ -165,3 +165,17 @@ def test_it_lets_a_member_leave(client, group, mira):
     response = client.post("/en/groups/rosengards-roster/leave/")
     assert response.status_code == 302
     assert not group.memberships.filter(user=mira).exists()
+
+
+def test_it_lets_the_programme_administrator_work_as_staff_of_every_city(
+    client, pending, stockholm_group, city_malmo
+):
+    """A superuser reaches every staff workspace and decides on any city's group."""
+    admin = make_user("ada.admin@example.org", is_superuser=True, is_staff=True)
+    assert permissions.can_decide(admin, pending)
+    client.force_login(admin)
+    html = client.get("/en/staff/groups/").content.decode()
+    assert "Väntande grupp" in html and "Järvaforum" in html
+    assert client.get("/en/staff/").status_code == 200
+    assert client.get("/en/staff/trainings/").status_code == 200
+    assert 'href="/en/staff/"' in client.get("/en/").content.decode()
