@@ -462,6 +462,24 @@ INITIATIVES = [
         "activities": "Månatliga möten och ett årligt möte med kommunalråden.",
         "breakdown": "Lokal 4 000 kr, fika 4 000 kr.",
     },
+    {
+        "group": "Tillgängligt Malmö",
+        "title": "Lätt svenska på vårdcentralen",
+        "status": S.SUBMITTED,
+        "themes": ["disability", "health"],
+        "kind": "both",
+        "budget": 18000,
+        "support": ["funding", "contacts", "communication"],
+        "summary": "Vi granskar skyltar, kallelser och webbsidor på tre vårdcentraler tillsammans med personer med intellektuell funktionsnedsättning och föreslår texter på lätt svenska.",
+        "right": "Rätten till hälsa och till information man kan förstå.",
+        "whom": "Personer med intellektuell funktionsnedsättning, och andra som har svårt att läsa.",
+        "where": "Tre vårdcentraler i södra Malmö",
+        "evidence": "Medlemmar har missat besök för att kallelsen var obegriplig, och vårdcentralernas webbsidor saknar lätt svenska.",
+        "people": "Sex granskare med egen erfarenhet leder arbetet, med stöd av två anhöriga.",
+        "goals": "Att vårdcentralerna byter ut minst tio texter och att regionen tar fram kallelser på lätt svenska.",
+        "activities": "Granskningsbesök, en träff med vårdcentralernas chefer och en rapport till regionen.",
+        "breakdown": "Arvoden till granskarna 12 000 kr, tryck 3 000 kr, fika och resor 3 000 kr.",
+    },
 ]
 
 # The steps to each state (besides the draft), as (transition, who).
@@ -512,12 +530,13 @@ def _report(spec: dict, *, final: bool, start: datetime.date) -> dict:
     }
 
 
-def _spread(initiative: Initiative, start: datetime.datetime) -> None:
-    """Place the timeline's events a couple of weeks apart from `start`, and the initiative's
-    dates with them, so the demo timelines read like real ones."""
+def _spread(initiative: Initiative, now: datetime.datetime) -> None:
+    """Place the timeline's events about ten days apart, the last a few days before `now`, and
+    the initiative's dates with them, so the demo timelines read like real ones."""
     events = list(initiative.events.order_by("created_at", "pk"))
+    start = now - datetime.timedelta(days=10 * len(events) + 3)
     for index, event in enumerate(events):
-        event.created_at = start + datetime.timedelta(days=12 * index, hours=9 + index % 7)
+        event.created_at = start + datetime.timedelta(days=10 * index, hours=9 + index % 7)
     InitiativeEvent.objects.bulk_update(events, ["created_at"])
     first = {e.transition: e.created_at for e in reversed(events) if e.transition}
     for event in events:
@@ -538,7 +557,11 @@ def _create(spec: dict, staff_by_city: dict, themes: dict, now) -> Initiative | 
     staff = staff_by_city[group.city_id]
     today = timezone.localdate()
     status = spec["status"]
-    starts = today - datetime.timedelta(days=200) if status != S.DRAFT else None
+    # Proposals still waiting for a decision plan to start soon; decided ones started months ago.
+    undecided = {S.SUBMITTED, S.IN_REVIEW, S.CHANGES_REQUESTED, S.WITHDRAWN}
+    starts = None
+    if status != S.DRAFT:
+        starts = today + datetime.timedelta(days=45 if status in undecided else -200)
     data = {
         "title": spec["title"],
         "summary": spec["summary"],
@@ -636,7 +659,7 @@ def _create(spec: dict, staff_by_city: dict, themes: dict, now) -> Initiative | 
             score=5,
             note="Boende leder arbetet.",
         )
-    _spread(initiative, now - datetime.timedelta(days=40 + 12 * len(PATHS[status]) * 2))
+    _spread(initiative, now)
     return initiative
 
 

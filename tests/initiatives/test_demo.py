@@ -31,3 +31,14 @@ def test_it_seeds_every_state_and_runs_twice_without_duplicates(settings):
     assert completed.grants.exists() and completed.assessments.count() == 5
     kinds = set(completed.events.values_list("kind", flat=True))
     assert {"transition", "grant", "report", "assessment", "message"} <= kinds
+
+
+def test_its_timelines_lie_in_the_past_and_malmo_staff_have_a_new_submission(settings):
+    """The demo reads like real history (nothing dated after today); Malmö staff see a new one."""
+    from django.utils import timezone
+
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=io.StringIO())
+    assert not InitiativeEvent.objects.filter(created_at__gt=timezone.now()).exists()
+    submitted = Initiative.objects.filter(status=Status.SUBMITTED)
+    assert set(submitted.values_list("city__slug", flat=True)) >= {"goteborg", "malmo"}
