@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import PASSWORD
+
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--headless",
@@ -50,3 +52,19 @@ def axe_violations(page) -> list[str]:
         f"{v['id']}: {v['help']} ({', '.join(str(n['target']) for n in v['nodes'][:3])})"
         for v in results.response["violations"]
     ]
+
+
+def go(page, locator) -> None:
+    """Click a link or a submit button and wait for the page it leads to, so what follows reads
+    the new page (and the database after the server has answered)."""
+    with page.expect_navigation():
+        locator.click()
+
+
+def log_in(page, base_url: str, email: str, *, password: str = PASSWORD) -> None:
+    """Log in through the Swedish login form, as a fresh visitor (earlier cookies dropped)."""
+    page.context.clear_cookies()
+    page.goto(f"{base_url}/sv/accounts/login/")
+    page.get_by_label("E-post").fill(email)
+    page.get_by_label("Lösenord").fill(password)
+    go(page, page.get_by_role("button", name="Logga in"))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import axe_violations, go
 from tests.conftest import make_user
 
 pytestmark = [
@@ -27,7 +27,7 @@ def test_the_home_page_has_no_accessibility_violations(live_server, page, langua
 
 def test_the_language_switch_and_skip_link_work(live_server, page):
     page.goto(f"{live_server.url}/sv/privacy/")
-    page.get_by_role("link", name="English").click()
+    go(page, page.get_by_role("link", name="English"))
     assert page.url == f"{live_server.url}/en/privacy/"
     assert page.locator("h1").inner_text() == "Privacy notice"
     page.keyboard.press("Tab")
@@ -41,7 +41,7 @@ def test_a_wrong_password_shows_the_error_summary_without_violations(live_server
     page.goto(f"{live_server.url}/sv/accounts/login/")
     page.get_by_label("E-post").fill("maria@example.org")
     page.get_by_label("Lösenord").fill("fel-lösenord")
-    page.get_by_role("button", name="Logga in").click()
+    go(page, page.get_by_role("button", name="Logga in"))
     summary = page.locator("#error-summary")
     assert summary.is_visible()
     assert page.title().startswith("Fel: ")
@@ -54,6 +54,6 @@ def test_a_person_logs_in_and_reaches_their_page(live_server, page):
     page.goto(f"{live_server.url}/en/accounts/login/")
     page.get_by_label("Email").fill("maria@example.org")
     page.get_by_label("Password").fill("ett-riktigt-bra-losenord")
-    page.get_by_role("button", name="Sign In").click()
+    go(page, page.get_by_role("button", name="Sign In"))
     assert page.locator("h1").inner_text() == "My page"
     assert "maria@example.org" in page.locator("main").inner_text()

@@ -3,21 +3,13 @@ way is checked with axe."""
 
 import pytest
 
-from tests.browser.conftest import axe_violations
-from tests.conftest import PASSWORD, make_city_staff, make_group, make_user
+from tests.browser.conftest import axe_violations, go, log_in
+from tests.conftest import make_city_staff, make_group, make_user
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def log_in(page, base, email):
-    page.context.clear_cookies()
-    page.goto(f"{base}/sv/accounts/login/")
-    page.get_by_label("E-post").fill(email)
-    page.get_by_label("Lösenord").fill(PASSWORD)
-    page.get_by_role("button", name="Logga in").click()
 
 
 def test_a_group_registers_is_approved_and_appears_in_the_directory(live_server, page):
@@ -32,7 +24,7 @@ def test_a_group_registers_is_approved_and_appears_in_the_directory(live_server,
     log_in(page, base, "petra@example.org")
     page.goto(f"{base}/sv/groups/new/")
     assert axe_violations(page) == []
-    page.get_by_role("button", name="Registrera gruppen").click()
+    go(page, page.get_by_role("button", name="Registrera gruppen"))
     assert page.title().startswith("Fel: ")
     assert page.locator("#error-summary").is_visible()
     assert axe_violations(page) == []
@@ -42,7 +34,7 @@ def test_a_group_registers_is_approved_and_appears_in_the_directory(live_server,
     page.locator("#id_description").fill("Grannar som driver frågor om **delaktighet**.")
     page.get_by_label("Delaktighet och inflytande").check()
     page.get_by_label("Kontaktadress (e-post)").fill("kontakt@grannar.example.org")
-    page.get_by_role("button", name="Registrera gruppen").click()
+    go(page, page.get_by_role("button", name="Registrera gruppen"))
     assert page.locator("h1").inner_text() == "Grannar för rättvisa"
     assert "väntar på godkännande" in page.locator("main").inner_text()
 
@@ -50,18 +42,18 @@ def test_a_group_registers_is_approved_and_appears_in_the_directory(live_server,
     page.goto(f"{base}/sv/staff/groups/")
     assert page.locator("h1").inner_text() == "Godkännande av grupper"
     assert axe_violations(page) == []
-    page.get_by_role("link", name="Grannar för rättvisa").click()
+    go(page, page.get_by_role("link", name="Grannar för rättvisa"))
     assert axe_violations(page) == []
     page.get_by_label("Godkänn").check()
     page.get_by_label("Meddelande till gruppen").fill("Välkomna!")
-    page.get_by_role("button", name="Spara beslutet").click()
+    go(page, page.get_by_role("button", name="Spara beslutet"))
     assert "är sparat" in page.locator(".messages").inner_text()
 
     page.context.clear_cookies()
     page.goto(f"{base}/sv/groups/")
     assert page.get_by_role("link", name="Grannar för rättvisa").is_visible()
     assert axe_violations(page) == []
-    page.get_by_role("link", name="Grannar för rättvisa").click()
+    go(page, page.get_by_role("link", name="Grannar för rättvisa"))
     assert page.locator("h1").inner_text() == "Grannar för rättvisa"
     assert page.get_by_role("link", name="Tillgängligt Malmö").is_visible()  # a similar group
     assert axe_violations(page) == []
@@ -78,7 +70,7 @@ def test_the_members_contact_and_invitation_pages_have_no_violations(live_server
 
     page.goto(f"{base}/sv/groups/rosengards-roster/contact/")
     page.get_by_label("Ditt namn").fill("Vera")
-    page.get_by_role("button", name="Skicka meddelandet").click()
+    go(page, page.get_by_role("button", name="Skicka meddelandet"))
     assert page.title().startswith("Fel: ")
     assert page.get_by_label("Ditt namn").input_value() == "Vera"
     assert axe_violations(page) == []

@@ -7,28 +7,13 @@ import re
 
 import pytest
 
-from tests.browser.conftest import axe_violations
-from tests.conftest import PASSWORD, make_city_staff, make_group, make_user
+from tests.browser.conftest import axe_violations, go, log_in
+from tests.conftest import make_city_staff, make_group, make_user
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def log_in(page, base, email):
-    page.context.clear_cookies()
-    page.goto(f"{base}/sv/accounts/login/")
-    page.get_by_label("E-post").fill(email)
-    page.get_by_label("Lösenord").fill(PASSWORD)
-    go(page, page.get_by_role("button", name="Logga in"))
-
-
-def go(page, locator):
-    """Click a link or a submit button and wait for the page it leads to to load, so what
-    follows reads the new page (and the database after the server has answered)."""
-    with page.expect_navigation():
-        locator.click()
 
 
 def status_of(initiative_id: int) -> str:

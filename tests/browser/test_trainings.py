@@ -5,8 +5,8 @@ import re
 import pytest
 from django.core import mail
 
-from tests.browser.conftest import axe_violations
-from tests.conftest import PASSWORD, make_city_staff
+from tests.browser.conftest import axe_violations, go, log_in
+from tests.conftest import make_city_staff
 from tests.trainings.conftest import make_course, make_registration, make_session
 
 pytestmark = [
@@ -29,13 +29,13 @@ def session(city_malmo):
 def test_a_person_signs_up_reads_the_email_and_cancels(live_server, page, session):
     page.goto(f"{live_server.url}/sv/trainings/")
     assert axe_violations(page) == []
-    page.get_by_role("link", name="Påverkansarbete och opinionsbildning").first.click()
+    go(page, page.get_by_role("link", name="Påverkansarbete och opinionsbildning").first)
     assert page.locator("h1").inner_text() == "Påverkansarbete och opinionsbildning"
 
     page.get_by_label("Ditt namn").fill("Amina Hassan")
     page.get_by_label("E-post").fill("amina@example.org")
     page.get_by_label("Jag godkänner").check()
-    page.get_by_role("button", name="Anmäl dig").click()
+    go(page, page.get_by_role("button", name="Anmäl dig"))
 
     assert "Du har fått en plats" in page.locator(".messages").inner_text()
     assert page.locator("h1").inner_text() == "Din anmälan"
@@ -47,7 +47,7 @@ def test_a_person_signs_up_reads_the_email_and_cancels(live_server, page, sessio
 
     page.goto(f"{live_server.url}/sv/{path}")
     assert "Du har en plats." in page.locator("main").inner_text()
-    page.get_by_role("button", name="Avboka min anmälan").click()
+    go(page, page.get_by_role("button", name="Avboka min anmälan"))
 
     assert "Din anmälan är avbokad" in page.locator(".messages").inner_text()
     assert "Den här anmälan är avbokad." in page.locator("main").inner_text()
@@ -58,7 +58,7 @@ def test_a_session_page_with_form_errors_has_no_violations(live_server, page, se
     page.goto(f"{live_server.url}/sv/trainings/sessions/{session.pk}/")
     page.get_by_label("Ditt namn").fill("Amina")
     page.get_by_label("E-post").fill("inte-en-adress")
-    page.get_by_role("button", name="Anmäl dig").click()
+    go(page, page.get_by_role("button", name="Anmäl dig"))
 
     assert page.locator("#error-summary").is_visible()
     assert page.title().startswith("Fel: ")
@@ -74,14 +74,11 @@ def test_the_staff_participant_list_has_no_violations(live_server, page, session
         )
     make_registration(session, name="Avbokad Person", status="cancelled", access_needs="Hörslinga")
 
-    page.goto(f"{live_server.url}/sv/accounts/login/")
-    page.get_by_label("E-post").fill("mona.staff@example.org")
-    page.get_by_label("Lösenord").fill(PASSWORD)
-    page.get_by_role("button", name="Logga in").click()
+    log_in(page, live_server.url, "mona.staff@example.org")
     page.goto(f"{live_server.url}/sv/staff/trainings/{session.pk}/")
 
     assert page.locator("h1").inner_text() == "Påverkansarbete och opinionsbildning"
     page.get_by_label("Deltagare 1 närvarade").check()
-    page.get_by_role("button", name="Spara närvaro").click()
+    go(page, page.get_by_role("button", name="Spara närvaro"))
     assert "Närvaron är sparad: 1 kom." in page.locator(".messages").inner_text()
     assert axe_violations(page) == []
