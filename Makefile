@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-test lint format messages clean
+.PHONY: run test bench install install-test lint format messages clean
 
 $(PY):
 	@PYTHON="$$(scripts/find-python)" && echo "Creating $(VENV) with $$PYTHON" && "$$PYTHON" -m venv $(VENV)
@@ -36,6 +36,10 @@ run: install
 
 test: install-test
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Query counts and timings of the busiest pages at the demo's size and at 20 times it.
+bench: install
+	$(PY) tests/benchmarks/pages.py $(BENCH_ARGS)
 
 lint: install-test
 	$(PY) -m ruff check .
