@@ -2,6 +2,7 @@
 
 from django.db.models import Prefetch, QuerySet
 
+from cities.models import City, RightsTheme
 from initiatives.models import (
     PUBLIC_STATUSES,
     Initiative,
@@ -22,6 +23,26 @@ def public_initiatives() -> QuerySet:
     return with_card_data(Initiative.objects.filter(status__in=PUBLIC_STATUSES)).order_by(
         "-decided_at", "-pk"
     )
+
+
+def filter_initiatives(
+    initiatives: QuerySet,
+    *,
+    city: City | None = None,
+    theme: RightsTheme | None = None,
+    kind: str = "",
+    status: str = "",
+) -> QuerySet:
+    """`initiatives` narrowed by the filters that are set (the public list's and the queue's)."""
+    if city:
+        initiatives = initiatives.filter(city=city)
+    if theme:
+        initiatives = initiatives.filter(themes=theme)
+    if kind:
+        initiatives = initiatives.filter(kind_of_work=kind)
+    if status:
+        initiatives = initiatives.filter(status=status)
+    return initiatives
 
 
 def initiative_for_detail(pk: int) -> QuerySet:

@@ -51,6 +51,15 @@ def overdue_cutoff() -> datetime.datetime:
     return timezone.now() - OVERDUE_AFTER
 
 
+def _is_overdue(initiative: Initiative, cutoff: datetime.datetime) -> bool:
+    """The queue's "Overdue" condition (see `_sections`) for one initiative already loaded."""
+    return (
+        initiative.status in UNDECIDED
+        and initiative.submitted_at is not None
+        and initiative.submitted_at < cutoff
+    )
+
+
 def _sections(cutoff: datetime.datetime) -> dict:
     """The queue's tabs: key -> (label, filter, ordering)."""
     return {
@@ -105,14 +114,8 @@ def queue(request: HttpRequest) -> HttpResponse:
     form = QueueFilterForm(request.GET, city_ids=city_ids)
     filtered = False
     if form.is_valid():
-        data = form.cleaned_data
-        if data["city"]:
-            initiatives = initiatives.filter(city=data["city"])
-        if data["status"]:
-            initiatives = initiatives.filter(status=data["status"])
-        if data["theme"]:
-            initiatives = initiatives.filter(themes=data["theme"])
-        filtered = any(data.values())
+        initiatives = selectors.filter_initiatives(initiatives, **form.cleaned_data)
+        filtered = any(form.cleaned_data.values())
 
     # One query for every tab's count, with the same filters.
     counts = initiatives.aggregate(
@@ -130,11 +133,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     )
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     for initiative in page.object_list:
-        initiative.overdue = (
-            initiative.status in UNDECIDED
-            and initiative.submitted_at is not None
-            and initiative.submitted_at < cutoff
-        )
+        initiative.overdue = _is_overdue(initiative, cutoff)
     context = {
         "form": form,
         "filtered": filtered,
@@ -211,13 +210,10 @@ def _render_detail(
         .order_by("-created_at", "-pk"),
         NOTES_PAGE_SIZE,
     ).get_page(request.GET.get("notes"))
-    cutoff = overdue_cutoff()
     context = {
         "initiative": initiative,
         "error_form": bound,
-        "overdue": initiative.status in UNDECIDED
-        and initiative.submitted_at is not None
-        and initiative.submitted_at < cutoff,
+        "overdue": _is_overdue(initiative, overdue_cutoff()),
         "decisions": decisions,
         "assign_form": form_or_bound(
             AssignForm,

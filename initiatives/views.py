@@ -64,16 +64,8 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
     form = FilterForm(request.GET or None)
     filtered = False
     if form.is_valid():
-        data = form.cleaned_data
-        if data["city"]:
-            initiatives = initiatives.filter(city=data["city"])
-        if data["theme"]:
-            initiatives = initiatives.filter(themes=data["theme"])
-        if data["kind"]:
-            initiatives = initiatives.filter(kind_of_work=data["kind"])
-        if data["status"]:
-            initiatives = initiatives.filter(status=data["status"])
-        filtered = any(data.values())
+        initiatives = selectors.filter_initiatives(initiatives, **form.cleaned_data)
+        filtered = any(form.cleaned_data.values())
     page = Paginator(initiatives, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "form": form,
