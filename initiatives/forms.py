@@ -17,7 +17,7 @@ DOCUMENT_TYPES = "application/pdf,image/jpeg,image/png,image/webp"
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def _textarea(rows: int = 4) -> forms.Textarea:
+def textarea(rows: int) -> forms.Textarea:
     return forms.Textarea(attrs={"rows": rows})
 
 
@@ -62,7 +62,7 @@ class ProposalForm(forms.Form):
     summary = forms.CharField(
         label=_("Summary"),
         required=False,
-        widget=_textarea(4),
+        widget=textarea(4),
         help_text=_(
             "In a few sentences: what you want to do and why. This is shown publicly if the "
             "project is approved."
@@ -71,7 +71,7 @@ class ProposalForm(forms.Form):
     right_at_stake = forms.CharField(
         label=_("Which right is not respected?"),
         required=False,
-        widget=_textarea(3),
+        widget=textarea(3),
         help_text=_(
             "For example the right to housing, to health care, to take part in decisions, or not "
             "to be discriminated against."
@@ -80,7 +80,7 @@ class ProposalForm(forms.Form):
     rights_holders = forms.CharField(
         label=_("For whom?"),
         required=False,
-        widget=_textarea(3),
+        widget=textarea(3),
         help_text=_("Who is affected: for example young people, older people, newly arrived."),
     )
     location = forms.CharField(
@@ -92,7 +92,7 @@ class ProposalForm(forms.Form):
     evidence = forms.CharField(
         label=_("How do you know?"),
         required=False,
-        widget=_textarea(3),
+        widget=textarea(3),
         help_text=_(
             "What you have seen or heard yourselves, conversations, surveys, reports or news."
         ),
@@ -107,7 +107,7 @@ class ProposalForm(forms.Form):
     people_concerned = forms.CharField(
         label=_("The people concerned"),
         required=False,
-        widget=_textarea(3),
+        widget=textarea(3),
         help_text=_(
             "Who takes part and who is reached, about how many, and how those concerned have a "
             "say in the work."
@@ -116,13 +116,13 @@ class ProposalForm(forms.Form):
     goals = forms.CharField(
         label=_("Goals"),
         required=False,
-        widget=_textarea(4),
+        widget=textarea(4),
         help_text=_("What should be different when the project is over?"),
     )
     activities = forms.CharField(
         label=_("Planned activities"),
         required=False,
-        widget=_textarea(4),
+        widget=textarea(4),
         help_text=_("What you will do, step by step: meetings, events, material, contacts."),
     )
     kind_of_work = forms.ChoiceField(
@@ -168,7 +168,7 @@ class ProposalForm(forms.Form):
     cost_breakdown = forms.CharField(
         label=_("Cost breakdown"),
         required=False,
-        widget=_textarea(3),
+        widget=textarea(3),
         help_text=_("A few lines on the main costs, for example: premises 3 000, food 2 000."),
     )
     support_requested = forms.MultipleChoiceField(
@@ -270,7 +270,7 @@ class ReportForm(forms.Form):
     )
     done = forms.CharField(
         label=_("What was done"),
-        widget=_textarea(5),
+        widget=textarea(5),
         help_text=_("The activities of the period, in your own words."),
     )
     people_reached = forms.IntegerField(
@@ -291,7 +291,7 @@ class ReportForm(forms.Form):
     outcomes = forms.CharField(
         label=_("Outcomes"),
         required=False,
-        widget=_textarea(4),
+        widget=textarea(4),
         help_text=_(
             "What changed because of the work? On the final report, this is shown publicly."
         ),
@@ -299,7 +299,7 @@ class ReportForm(forms.Form):
     lessons = forms.CharField(
         label=_("Lessons learned"),
         required=False,
-        widget=_textarea(4),
+        widget=textarea(4),
         help_text=_("What worked well, what would you do differently?"),
     )
     consent_to_feature = forms.BooleanField(
@@ -335,7 +335,7 @@ class MessageForm(forms.Form):
 
     body = forms.CharField(
         label=_("Message"),
-        widget=_textarea(3),
+        widget=textarea(3),
         max_length=5000,
         help_text=_(
             "The group's members and the city's staff see it, and the other side is emailed."
@@ -348,7 +348,7 @@ class TransitionForm(forms.Form):
 
     message = forms.CharField(
         label=_("Message to the city mission (optional)"),
-        widget=_textarea(3),
+        widget=textarea(3),
         required=False,
         max_length=5000,
     )
@@ -358,8 +358,10 @@ class AttachmentForm(forms.Form):
     attachment = DocumentField(required=True, label=_("File"))
 
 
-class FilterForm(forms.Form):
-    """The public list's filters; wrong values are ignored (the list shows everything)."""
+class InitiativeFilterForm(forms.Form):
+    """Filters of a list of initiatives, read from the query string (cities and themes by slug);
+    the cleaned data goes to `selectors.filter_initiatives`. Wrong values are ignored: the list
+    then shows everything."""
 
     city = forms.ModelChoiceField(
         label=_("City"),
@@ -375,6 +377,11 @@ class FilterForm(forms.Form):
         empty_label=_("All themes"),
         to_field_name="slug",
     )
+
+
+class FilterForm(InitiativeFilterForm):
+    """The public list's filters."""
+
     kind = forms.ChoiceField(
         label=_("Kind of work"),
         choices=[("", _("All kinds of work"))]

@@ -11,10 +11,10 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from cities.models import City, RightsTheme
+from cities.models import City
+from initiatives.forms import DATE_WIDGET, InitiativeFilterForm, textarea
 from initiatives.models import Criterion, GrantKind, Status
 
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TEXT_LIMIT = 5000
 SCORES = [(score, str(score)) for score in range(1, 6)]
 
@@ -34,32 +34,16 @@ CRITERION_QUESTIONS = {
 }
 
 
-def _textarea(rows: int = 3) -> forms.Textarea:
-    return forms.Textarea(attrs={"rows": rows})
+class QueueFilterForm(InitiativeFilterForm):
+    """The queue's filters, among the staff member's own cities (`city_ids`)."""
 
-
-class QueueFilterForm(forms.Form):
-    """The queue's filters. Unknown values are ignored (the queue then shows everything)."""
-
-    city = forms.ModelChoiceField(
-        label=_("City"),
-        queryset=City.objects.none(),
-        required=False,
-        empty_label=_("All my cities"),
-        to_field_name="slug",
-    )
     status = forms.ChoiceField(label=_("Status"), required=False)
-    theme = forms.ModelChoiceField(
-        label=_("Theme"),
-        queryset=RightsTheme.objects.all(),
-        required=False,
-        empty_label=_("All themes"),
-        to_field_name="slug",
-    )
+    field_order = ["city", "status", "theme"]
 
     def __init__(self, *args, city_ids=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["city"].queryset = City.objects.filter(pk__in=city_ids)
+        self.fields["city"].empty_label = _("All my cities")
         # Drafts are the group's own work until submitted: never in the queue.
         self.fields["status"].choices = [("", _("All statuses"))] + [
             (value, capfirst(label)) for value, label in Status.choices if value != Status.DRAFT
@@ -191,7 +175,7 @@ class DecisionForm(forms.Form):
             self.fields["message"] = forms.CharField(
                 label=MESSAGE_LABELS.get(step.name, _("Message to the group")),
                 max_length=TEXT_LIMIT,
-                widget=_textarea(4),
+                widget=textarea(4),
                 help_text=_("Required. The group sees this message and is emailed it."),
                 error_messages={"required": _("Write a message to the group saying why.")},
             )
@@ -199,7 +183,7 @@ class DecisionForm(forms.Form):
             self.fields["support_terms"] = forms.CharField(
                 label=_("Support terms"),
                 max_length=TEXT_LIMIT,
-                widget=_textarea(4),
+                widget=textarea(4),
                 help_text=_(
                     "Required. What the city mission commits to and on what terms, for example "
                     "an amount, mentoring and when reports are due. The group sees this."
@@ -216,7 +200,7 @@ class CommentForm(forms.Form):
     body = forms.CharField(
         label=_("Internal comment"),
         max_length=TEXT_LIMIT,
-        widget=_textarea(3),
+        widget=textarea(3),
         help_text=_("Only the city mission's staff see this. The group never does."),
         error_messages={"required": _("Write the comment first.")},
     )
@@ -232,7 +216,7 @@ class StaffMessageForm(forms.Form):
     body = forms.CharField(
         label=_("Message to the group"),
         max_length=TEXT_LIMIT,
-        widget=_textarea(3),
+        widget=textarea(3),
         help_text=_(
             "The group's members see this on their page, and its administrators are emailed."
         ),
@@ -263,7 +247,7 @@ class GrantForm(forms.Form):
         label=_("Note"),
         required=False,
         max_length=TEXT_LIMIT,
-        widget=_textarea(2),
+        widget=textarea(2),
         help_text=_("For example what the support is for. The group sees the note."),
     )
     public = forms.BooleanField(
