@@ -4,11 +4,12 @@ the services (so their timelines are real), and the people around them."""
 import datetime
 
 import pytest
+from django.utils import translation
 
 from cities.models import RightsTheme
 from initiatives import services
 from initiatives.models import Initiative, Status
-from tests.conftest import make_city_staff, make_group, make_user
+from tests.conftest import PASSWORD, make_city_staff, make_group, make_user
 
 
 def proposal_data(**overrides) -> dict:
@@ -87,6 +88,12 @@ PATHS = {
 }
 
 
+def login(client, user):
+    """`client`, signed in as `user`."""
+    assert client.login(username=user.username, password=PASSWORD)
+    return client
+
+
 def fresh(user):
     """The same person without the per-request permission caches (as on their next request)."""
     return type(user).objects.get(pk=user.pk)
@@ -123,9 +130,15 @@ def make_initiative(group, *, member, staff=None, status=Status.DRAFT, notify=Fa
 @pytest.fixture(autouse=True)
 def swedish():
     """Every test here starts in Swedish (the default), whatever an earlier test activated."""
-    from django.utils import translation
-
     with translation.override("sv"):
+        yield
+
+
+@pytest.fixture
+def english():
+    """The pages in English (/en/…), so the tests read the source texts; a module asks for it
+    with `pytest.mark.usefixtures("english")`."""
+    with translation.override("en"):
         yield
 
 

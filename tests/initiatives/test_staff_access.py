@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from initiatives.models import Assessment, Comment, InitiativeEvent, Status, SupportGrant
-from tests.conftest import PASSWORD
+from tests.initiatives.conftest import login
 
 S = Status
 pytestmark = pytest.mark.django_db
@@ -19,11 +19,6 @@ POSTS = [
     ("initiatives:staff_action", {"name": "approve"}, {"approve-support_terms": "10 000 kr"}),
     ("initiatives:staff_grant", {}, {"grant-kind": "mentoring", "grant-date": "2026-05-01"}),
 ]
-
-
-def login(client, user):
-    assert client.login(username=user.username, password=PASSWORD)
-    return client
 
 
 def post_url(name, initiative, extra):

@@ -5,28 +5,16 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from cities.models import CityStaff, RightsTheme
 from initiatives.models import Initiative, Status
 from initiatives.staff_views import PAGE_SIZE
-from tests.conftest import PASSWORD, make_group, make_user
-from tests.initiatives.conftest import make_initiative
+from tests.conftest import make_group, make_user
+from tests.initiatives.conftest import login, make_initiative
 
 S = Status
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def english():
-    """The pages in English (/en/…), so the tests read the source texts."""
-    with translation.override("en"):
-        yield
-
-
-def login(client, user):
-    assert client.login(username=user.username, password=PASSWORD)
-    return client
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 def titles(client, **params) -> list[str]:

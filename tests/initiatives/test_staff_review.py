@@ -6,7 +6,6 @@ import datetime
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django.utils import translation
 
 from initiatives import services
 from initiatives.models import (
@@ -16,23 +15,10 @@ from initiatives.models import (
     Status,
     SupportGrant,
 )
-from tests.conftest import PASSWORD
-from tests.initiatives.conftest import fresh, report_data
+from tests.initiatives.conftest import fresh, login, report_data
 
 S = Status
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def english():
-    """The pages in English (/en/…), so the tests read the source texts."""
-    with translation.override("en"):
-        yield
-
-
-def login(client, user):
-    assert client.login(username=user.username, password=PASSWORD)
-    return client
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 def act(client, initiative, name, **data):

@@ -11,16 +11,11 @@ from PIL import Image
 from cities.models import LocalGroup, RightsTheme
 from initiatives import services
 from initiatives.models import Attachment, Initiative, InitiativeEvent, Report, Status
-from tests.conftest import PASSWORD, make_group
-from tests.initiatives.conftest import fresh, make_initiative, report_data
+from tests.conftest import make_group
+from tests.initiatives.conftest import fresh, login, make_initiative, report_data
 
 S = Status
 pytestmark = pytest.mark.django_db
-
-
-def login(client, user):
-    assert client.login(username=user.username, password=PASSWORD)
-    return client
 
 
 def full_post(**overrides) -> dict:
