@@ -8,8 +8,7 @@ from django.db import connection, connections
 from initiatives import services
 from initiatives.models import Initiative, InitiativeEvent, Status
 from initiatives.services import WorkflowError
-from tests.conftest import make_city_staff, make_group, make_user
-from tests.initiatives.conftest import fresh, make_initiative
+from tests.initiatives.conftest import fresh
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -19,14 +18,12 @@ pytestmark = pytest.mark.django_db(transaction=True)
     reason="needs PostgreSQL: SQLite serialises whole transactions, so threads cannot race there "
     "(run with scripts/with-postgres)",
 )
-def test_it_gives_one_approval_when_two_staff_approve_at_once(city_malmo):
+def test_it_gives_one_approval_when_two_staff_approve_at_once(
+    initiative_factory, staff_malmo, staff_malmo_2
+):
     """Both threads read `in_review`, then approve together: one wins, the other gets the
     translated "no longer possible" message, and there is exactly one `approved` event."""
-    member = make_user("maja@example.org")
-    group = make_group("Rosengårds röster", city_malmo, members=[member])
-    mona = make_city_staff("mona.staff@example.org", city_malmo)
-    mikael = make_city_staff("mikael.staff@example.org", city_malmo)
-    initiative = make_initiative(group, member=member, staff=mona, status=Status.IN_REVIEW)
+    initiative = initiative_factory(status=Status.IN_REVIEW)
     barrier = threading.Barrier(2)
     results: dict[str, object] = {}
 
@@ -44,7 +41,9 @@ def test_it_gives_one_approval_when_two_staff_approve_at_once(city_malmo):
         finally:
             connections.close_all()
 
-    threads = [threading.Thread(target=approve, args=(staff,)) for staff in (mona, mikael)]
+    threads = [
+        threading.Thread(target=approve, args=(staff,)) for staff in (staff_malmo, staff_malmo_2)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:

@@ -11,8 +11,7 @@ from django.utils import translation
 
 from initiatives import services, staff_views
 from initiatives.models import Initiative, InitiativeEvent, Status
-from tests.conftest import PASSWORD, make_city_staff, make_group, make_user
-from tests.initiatives.conftest import make_initiative
+from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -22,15 +21,13 @@ pytestmark = pytest.mark.django_db(transaction=True)
     reason="needs PostgreSQL: SQLite serialises whole transactions, so threads cannot race there "
     "(run with scripts/with-postgres)",
 )
-def test_two_staff_approving_at_once_get_one_approval_and_one_message(city_malmo, monkeypatch):
+def test_two_staff_approving_at_once_get_one_approval_and_one_message(
+    initiative_factory, staff_malmo, staff_malmo_2, monkeypatch
+):
     """Both requests pass the page's checks while the proposal is in review, then reach the
     service together: one approves, the other is sent back to the page with the service's
     message, and there is exactly one `approved` event."""
-    member = make_user("maja@example.org")
-    group = make_group("Rosengårds röster", city_malmo, members=[member])
-    mona = make_city_staff("mona.staff@example.org", city_malmo)
-    mikael = make_city_staff("mikael.staff@example.org", city_malmo)
-    initiative = make_initiative(group, member=member, staff=mona, status=Status.IN_REVIEW)
+    initiative = initiative_factory(status=Status.IN_REVIEW)
     barrier = threading.Barrier(2)
     real_transition = services.transition
 
@@ -54,8 +51,8 @@ def test_two_staff_approving_at_once_get_one_approval_and_one_message(city_malmo
             connections.close_all()
 
     threads = [
-        threading.Thread(target=approve, args=(mona, "10 000 kr")),
-        threading.Thread(target=approve, args=(mikael, "12 000 kr")),
+        threading.Thread(target=approve, args=(staff_malmo, "10 000 kr")),
+        threading.Thread(target=approve, args=(staff_malmo_2, "12 000 kr")),
     ]
     for thread in threads:
         thread.start()
