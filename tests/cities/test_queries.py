@@ -17,17 +17,22 @@ def city_order() -> list[City]:
     return sorted(City.objects.all(), key=lambda city: city.slug != "malmo")
 
 
+def make_approved_group(number: int, cities: list[City]) -> None:
+    """Approved group `number` ("Grupp 007") in the cities in turn, with two themes, an admin."""
+    member = make_user(f"member{number}@example.org")
+    make_group(
+        f"Grupp {number:03d}",
+        cities[number % len(cities)],
+        themes=[THEMES[number % 4], THEMES[(number + 1) % 4]],
+        admins=[member],
+    )
+
+
 def make_groups(count: int) -> None:
-    """`count` approved groups spread over the cities, each with two themes and a member."""
+    """`count` approved groups spread over the cities, each with a pending twin."""
     cities = city_order()
     for number in range(count):
-        member = make_user(f"member{number}@example.org")
-        make_group(
-            f"Grupp {number:03d}",
-            cities[number % len(cities)],
-            themes=[THEMES[number % 4], THEMES[(number + 1) % 4]],
-            admins=[member],
-        )
+        make_approved_group(number, cities)
         make_group(f"Väntande {number:03d}", cities[number % len(cities)], status="pending")
 
 
@@ -57,13 +62,7 @@ def test_a_public_page_runs_as_many_queries_for_2_groups_as_for_30(client, path)
     small = count_queries(client, path)
     cities = city_order()
     for number in range(2, 30):
-        member = make_user(f"member{number}@example.org")
-        make_group(
-            f"Grupp {number:03d}",
-            cities[number % len(cities)],
-            themes=[THEMES[number % 4], THEMES[(number + 1) % 4]],
-            admins=[member],
-        )
+        make_approved_group(number, cities)
     large = count_queries(client, path)
     assert small == large, f"{path}: {small} queries with 2 groups, {large} with 30"
 
