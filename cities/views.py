@@ -75,6 +75,14 @@ def _get_group_for_admin(request: HttpRequest, slug: str) -> LocalGroup:
     return group
 
 
+def _get_group_for_member_admin(request: HttpRequest, slug: str) -> LocalGroup:
+    """The group, if the person may manage its members (invite, change roles, remove)."""
+    group = _get_group_for_viewer(request, slug)
+    if not permissions.can_manage_members(request.user, group):
+        raise PermissionDenied
+    return group
+
+
 def group_list(request: HttpRequest) -> HttpResponse:
     form = DirectoryFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -242,9 +250,7 @@ def group_leave(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def group_members(request: HttpRequest, slug: str) -> HttpResponse:
-    group = _get_group_for_viewer(request, slug)
-    if not permissions.can_manage_members(request.user, group):
-        raise PermissionDenied
+    group = _get_group_for_member_admin(request, slug)
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         within_limit = ratelimit.hit(
@@ -291,9 +297,7 @@ def group_members(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def member_role(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
-    group = _get_group_for_viewer(request, slug)
-    if not permissions.can_manage_members(request.user, group):
-        raise PermissionDenied
+    group = _get_group_for_member_admin(request, slug)
     form = RoleForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose a role."))
@@ -312,9 +316,7 @@ def member_role(request: HttpRequest, slug: str, membership_id: int) -> HttpResp
 @login_required
 @require_POST
 def member_remove(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
-    group = _get_group_for_viewer(request, slug)
-    if not permissions.can_manage_members(request.user, group):
-        raise PermissionDenied
+    group = _get_group_for_member_admin(request, slug)
     try:
         removed = services.remove_member(group=group, membership_id=membership_id)
     except services.GroupError as error:
@@ -330,9 +332,7 @@ def member_remove(request: HttpRequest, slug: str, membership_id: int) -> HttpRe
 @login_required
 @require_POST
 def invitation_revoke(request: HttpRequest, slug: str, invitation_id: int) -> HttpResponse:
-    group = _get_group_for_viewer(request, slug)
-    if not permissions.can_manage_members(request.user, group):
-        raise PermissionDenied
+    group = _get_group_for_member_admin(request, slug)
     try:
         services.revoke_invitation(group=group, invitation_id=invitation_id)
     except services.GroupError as error:
