@@ -53,6 +53,8 @@ class QueueFilterForm(InitiativeFilterForm):
 class AssignForm(forms.Form):
     """Who reviews the initiative: one of the city's staff, or nobody."""
 
+    prefix = "assign"
+
     reviewer = forms.ModelChoiceField(
         label=_("Reviewer"),
         queryset=None,
@@ -62,7 +64,6 @@ class AssignForm(forms.Form):
     )
 
     def __init__(self, *args, reviewers, **kwargs):
-        kwargs.setdefault("prefix", "assign")
         super().__init__(*args, **kwargs)
         self.fields["reviewer"].queryset = reviewers
         self.fields["reviewer"].label_from_instance = lambda user: (
@@ -74,8 +75,9 @@ class AssessmentForm(forms.Form):
     """A score from 1 to 5 and a note for each fixed criterion. Criteria may be left unscored
     for now; a note needs a score."""
 
+    prefix = "assess"
+
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("prefix", "assess")
         super().__init__(*args, **kwargs)
         for criterion in Criterion:
             self.fields[f"{criterion.value}_score"] = forms.TypedChoiceField(
@@ -197,6 +199,8 @@ class DecisionForm(forms.Form):
 class CommentForm(forms.Form):
     """An internal comment: only the city mission's staff see it."""
 
+    prefix = "note"
+
     body = forms.CharField(
         label=_("Internal comment"),
         max_length=TEXT_LIMIT,
@@ -205,13 +209,11 @@ class CommentForm(forms.Form):
         error_messages={"required": _("Write the comment first.")},
     )
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("prefix", "note")
-        super().__init__(*args, **kwargs)
-
 
 class StaffMessageForm(forms.Form):
     """A message to the group: on the group's timeline, and emailed to its administrators."""
+
+    prefix = "message"
 
     body = forms.CharField(
         label=_("Message to the group"),
@@ -223,13 +225,11 @@ class StaffMessageForm(forms.Form):
         error_messages={"required": _("Write the message first.")},
     )
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("prefix", "message")
-        super().__init__(*args, **kwargs)
-
 
 class GrantForm(forms.Form):
     """Support the city mission gives: funding needs an amount in SEK."""
+
+    prefix = "grant"
 
     kind = forms.ChoiceField(
         label=_("Kind of support"),
@@ -257,7 +257,6 @@ class GrantForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("prefix", "grant")
         kwargs.setdefault("initial", {"date": timezone.localdate()})
         super().__init__(*args, **kwargs)
 
