@@ -53,13 +53,14 @@ class SignupForm(HoneypotMixin, forms.Form):
         error_messages={"required": _("You need to accept the privacy notice to sign up.")},
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, session=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["local_group"].queryset = (
-            LocalGroup.objects.filter(status=LocalGroup.Status.APPROVED)
-            .select_related("city")
-            .order_by("name")
-        )
+        groups = LocalGroup.objects.filter(status=LocalGroup.Status.APPROVED)
+        # A session in a city offers that city's groups (a short list to choose from); an online
+        # session is open to groups from every city.
+        if session is not None and not session.is_online:
+            groups = groups.filter(city_id=session.city_id)
+        self.fields["local_group"].queryset = groups.select_related("city").order_by("name")
         self.fields["website_url"].widget.attrs["aria-hidden"] = "true"
         self.helper = FormHelper()
         self.helper.form_tag = False

@@ -94,7 +94,7 @@ def _within_rate_limit(request: HttpRequest, email: str) -> bool:
 
 def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     session = get_object_or_404(selectors.sessions_with_counts(), pk=pk)
-    form = SignupForm(request.POST or None) if session.is_open_for_signup else None
+    form = SignupForm(request.POST or None, session=session) if session.is_open_for_signup else None
     if request.method == "POST" and form is None:
         messages.error(request, session.closed_reason)
         return redirect(session)

@@ -214,6 +214,21 @@ def test_only_approved_groups_are_offered(client, session_malmo, city_malmo):
     assert "Väntande gruppen" not in html
 
 
+def test_a_city_session_offers_that_citys_groups_and_an_online_one_every_citys(
+    client, session_malmo, city_malmo, city_stockholm
+):
+    """The group list stays short: Malmö's groups in Malmö, every city's groups online."""
+    make_group("Rosengårds röster", city_malmo)
+    make_group("Järvaforum för rättvisa", city_stockholm)
+    online = make_session(city_malmo, is_online=True, venue_name="", venue_address="")
+
+    in_malmo = str(client.get(session_url(session_malmo)).context["form"]["local_group"])
+    on_line = str(client.get(session_url(online)).context["form"]["local_group"])
+
+    assert "Rosengårds röster" in in_malmo and "Järvaforum" not in in_malmo
+    assert "Rosengårds röster" in on_line and "Järvaforum" in on_line
+
+
 def test_the_manage_link_cancels_in_one_step_and_promotes_the_next(client, city_malmo, on_commit):
     session = make_session(city_malmo, capacity=1)
     mine = make_registration(session, "me@example.org")
