@@ -137,11 +137,9 @@ class SessionForm(forms.ModelForm):
         ]
         widgets = {"starts_at": DateTimeInput(), "ends_at": DateTimeInput()}
 
-    def __init__(self, *args, city_ids: set[int] | None, **kwargs):
+    def __init__(self, *args, city_ids: set[int], **kwargs):
         super().__init__(*args, **kwargs)
-        cities = City.objects.all()
-        if city_ids is not None:
-            cities = cities.filter(pk__in=city_ids)
+        cities = City.objects.filter(pk__in=city_ids)
         self.fields["city"].queryset = cities
         self.fields["city"].empty_label = None
         self.fields["course"].queryset = Course.objects.all()

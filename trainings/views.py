@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from cities.models import City
+from cities.permissions import staff_city_ids
 from mobilisering import ratelimit
 from trainings import selectors, services
 from trainings.forms import (
@@ -26,7 +27,7 @@ from trainings.forms import (
 )
 from trainings.ical import session_calendar
 from trainings.models import Course, Registration, Session
-from trainings.permissions import can_manage_session, can_run_trainings, manageable_city_ids
+from trainings.permissions import can_manage_session, can_run_trainings
 
 SESSIONS_PER_PAGE = 20
 PARTICIPANTS_PER_PAGE = 100
@@ -217,10 +218,7 @@ def _get_session_for_staff(request: HttpRequest, pk: int, queryset=None) -> Sess
 @require_GET
 def staff_sessions(request: HttpRequest) -> HttpResponse:
     _require_trainings_staff(request)
-    city_ids = manageable_city_ids(request.user)
-    sessions = selectors.sessions_with_counts()
-    if city_ids is not None:
-        sessions = sessions.filter(city_id__in=city_ids)
+    sessions = selectors.sessions_with_counts().filter(city_id__in=staff_city_ids(request.user))
     past = request.GET.get("when") == "past"
     now = timezone.now()
     if past:
@@ -236,7 +234,7 @@ def staff_session_create(request: HttpRequest) -> HttpResponse:
     _require_trainings_staff(request)
     form = SessionForm(
         request.POST or None,
-        city_ids=manageable_city_ids(request.user),
+        city_ids=staff_city_ids(request.user),
         initial={"contact": request.user.pk},
     )
     if request.method == "POST" and form.is_valid():
@@ -255,7 +253,7 @@ def staff_session_create(request: HttpRequest) -> HttpResponse:
 def staff_session_edit(request: HttpRequest, pk: int) -> HttpResponse:
     session = _get_session_for_staff(request, pk)
     form = SessionForm(
-        request.POST or None, instance=session, city_ids=manageable_city_ids(request.user)
+        request.POST or None, instance=session, city_ids=staff_city_ids(request.user)
     )
     if request.method == "POST" and form.is_valid():
         try:
