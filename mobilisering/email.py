@@ -9,18 +9,6 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 
-def language_for(user) -> str:
-    """The language `user` last used the portal in (Swedish until they have used it)."""
-    from mobilisering.models import AccountPreference
-
-    if user is None or not getattr(user, "pk", None):
-        return settings.LANGUAGE_CODE
-    language = (
-        AccountPreference.objects.filter(user=user).values_list("language", flat=True).first()
-    )
-    return language or settings.LANGUAGE_CODE
-
-
 def languages_for(users: Iterable) -> dict[int, str]:
     """{user id: language} for several people in one query (Swedish for those not yet known)."""
     from mobilisering.models import AccountPreference

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from mobilisering.email import language_for, languages_for
+from mobilisering.email import languages_for
 from tests.conftest import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 def test_it_writes_to_a_new_person_in_swedish():
     """Someone who has not used the portal yet gets Swedish, the programme's language."""
     maria = make_user("maria@example.org")
-    assert language_for(maria) == "sv"
+    assert languages_for([maria]) == {maria.pk: "sv"}
 
 
 def test_it_remembers_the_language_a_person_last_read_the_portal_in(client):
@@ -21,9 +21,9 @@ def test_it_remembers_the_language_a_person_last_read_the_portal_in(client):
     maria = make_user("maria@example.org")
     client.login(username="maria@example.org", password=PASSWORD)
     client.get("/en/")
-    assert language_for(maria) == "en"
+    assert languages_for([maria]) == {maria.pk: "en"}
     client.get("/sv/privacy/")
-    assert language_for(maria) == "sv"
+    assert languages_for([maria]) == {maria.pk: "sv"}
     olle = make_user("olle@example.org")
     assert languages_for([maria, olle]) == {maria.pk: "sv", olle.pk: "sv"}
 
