@@ -13,15 +13,23 @@ from initiatives.models import Initiative, InitiativeEvent, Report
 from mobilisering.email import build_email, languages_for, send_email_on_commit
 
 
+def _reachable(people, *, exclude) -> list:
+    """Those of `people` who have an email address, without `exclude` (who acted)."""
+    return [person for person in people if person != exclude and person.email]
+
+
+def _admins(group_id: int):
+    return get_user_model().objects.filter(
+        group_memberships__group_id=group_id, group_memberships__role="admin"
+    )
+
+
 def group_recipients(initiative: Initiative, *, exclude=None) -> list:
     """The group's admins (all its members if it has no admin), without `exclude`."""
-    User = get_user_model()
-    people = list(
-        User.objects.filter(
-            group_memberships__group_id=initiative.group_id, group_memberships__role="admin"
-        )
-    ) or list(User.objects.filter(group_memberships__group_id=initiative.group_id))
-    return [person for person in people if person != exclude and person.email]
+    people = list(_admins(initiative.group_id)) or list(
+        get_user_model().objects.filter(group_memberships__group_id=initiative.group_id)
+    )
+    return _reachable(people, exclude=exclude)
 
 
 def staff_recipients(initiative: Initiative, *, exclude=None) -> list:
@@ -31,7 +39,7 @@ def staff_recipients(initiative: Initiative, *, exclude=None) -> list:
         people = list(User.objects.filter(pk=initiative.assigned_to_id))
     else:
         people = list(User.objects.filter(city_staff__city_id=initiative.city_id))
-    return [person for person in people if person != exclude and person.email]
+    return _reachable(people, exclude=exclude)
 
 
 def _url(initiative: Initiative, *, for_staff: bool, language: str) -> str:
@@ -130,20 +138,12 @@ def partners_named(*, initiative: Initiative, actor) -> None:
     and can confirm on the initiative's page."""
     from django.utils import timezone
 
-    User = get_user_model()
     partnerships = list(
         initiative.partnerships.filter(notified_at__isnull=True).select_related("group")
     )
     for partnership in partnerships:
-        admins = [
-            person
-            for person in User.objects.filter(
-                group_memberships__group_id=partnership.group_id, group_memberships__role="admin"
-            )
-            if person.email and person != actor
-        ]
         _send(
-            admins,
+            _reachable(_admins(partnership.group_id), exclude=actor),
             initiative=initiative,
             for_staff=False,
             template="initiatives/email/partner",
