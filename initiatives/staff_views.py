@@ -322,40 +322,39 @@ def assess(request: HttpRequest, pk: int) -> HttpResponse:
     return _back(initiative)
 
 
-@login_required
-@require_POST
-def comment(request: HttpRequest, pk: int) -> HttpResponse:
-    """An internal comment, for the city's staff only."""
+def _write(request: HttpRequest, pk: int, *, form_class, internal: bool, done: str):
+    """Save an internal comment or a message to the group from the review page."""
     initiative = _get_initiative_for_staff(request, pk)
-    form = CommentForm(request.POST)
+    form = form_class(request.POST)
     if not form.is_valid():
         return _render_detail(request, initiative, bound=form)
     try:
         services.add_comment(
-            initiative=initiative, actor=request.user, body=form.cleaned_data["body"], internal=True
+            initiative=initiative,
+            actor=request.user,
+            body=form.cleaned_data["body"],
+            internal=internal,
         )
     except WorkflowError as error:
         return _fail(request, initiative, form, error)
-    messages.success(request, _("Your internal comment is saved. Only staff see it."))
+    messages.success(request, done)
     return _back(initiative)
+
+
+@login_required
+@require_POST
+def comment(request: HttpRequest, pk: int) -> HttpResponse:
+    """An internal comment, for the city's staff only."""
+    done = _("Your internal comment is saved. Only staff see it.")
+    return _write(request, pk, form_class=CommentForm, internal=True, done=done)
 
 
 @login_required
 @require_POST
 def message(request: HttpRequest, pk: int) -> HttpResponse:
     """A message to the group, on its timeline and emailed to its administrators."""
-    initiative = _get_initiative_for_staff(request, pk)
-    form = StaffMessageForm(request.POST)
-    if not form.is_valid():
-        return _render_detail(request, initiative, bound=form)
-    try:
-        services.add_comment(
-            initiative=initiative, actor=request.user, body=form.cleaned_data["body"]
-        )
-    except WorkflowError as error:
-        return _fail(request, initiative, form, error)
-    messages.success(request, _("Your message is sent to the group."))
-    return _back(initiative)
+    done = _("Your message is sent to the group.")
+    return _write(request, pk, form_class=StaffMessageForm, internal=False, done=done)
 
 
 @login_required
