@@ -240,11 +240,11 @@ class PurgeResult:
 def purge_personal_data(*, now: datetime | None = None, retention_days: int | None = None):
     """Delete access needs once a session has ended; anonymise registrations after a while.
 
-    `retention_days` defaults to settings.TRAININGS_RETENTION_DAYS (180).
+    `retention_days` defaults to settings.TRAININGS_RETENTION_DAYS.
     """
     now = now or timezone.now()
     if retention_days is None:
-        retention_days = getattr(settings, "TRAININGS_RETENTION_DAYS", 180)
+        retention_days = settings.TRAININGS_RETENTION_DAYS
     result = PurgeResult()
     with transaction.atomic():
         ended = Registration.objects.filter(session__ends_at__lte=now).exclude(access_needs="")

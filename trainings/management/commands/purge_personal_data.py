@@ -17,7 +17,7 @@ class Command(BaseCommand):
             type=int,
             default=None,
             help="Anonymise registrations this many days after the session "
-            f"(default: {getattr(settings, 'TRAININGS_RETENTION_DAYS', 180)}).",
+            f"(default: {settings.TRAININGS_RETENTION_DAYS}).",
         )
 
     def handle(self, *args, days: int | None = None, **options):
