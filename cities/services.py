@@ -52,6 +52,10 @@ def name_taken(*, name: str, city_id: int, exclude_pk: int | None = None) -> boo
     return groups.exists()
 
 
+def _name_taken_error(city) -> GroupError:
+    return GroupError(_("A group with this name already exists in %(city)s.") % {"city": city.name})
+
+
 def _unique_slug(name: str, city_slug: str) -> str:
     base = slugify(name)[:150] or "group"
     candidates = [base, f"{base}-{city_slug}"]
@@ -126,9 +130,7 @@ def register_group(
     try:
         with transaction.atomic():
             if name_taken(name=name, city_id=city.pk):
-                raise GroupError(
-                    _("A group with this name already exists in %(city)s.") % {"city": city.name}
-                )
+                raise _name_taken_error(city)
             group = LocalGroup(
                 name=name,
                 slug=_unique_slug(name, city.slug),
@@ -155,9 +157,7 @@ def register_group(
             )
     except IntegrityError:
         # Two registrations with the same name at the same moment: the constraint decides.
-        raise GroupError(
-            _("A group with this name already exists in %(city)s.") % {"city": city.name}
-        ) from None
+        raise _name_taken_error(city) from None
     return group
 
 
@@ -169,19 +169,14 @@ def update_group(*, group: LocalGroup, changes: dict, themes=None) -> LocalGroup
             if "name" in changes:
                 changes["name"] = normalise_name(changes["name"])
                 if name_taken(name=changes["name"], city_id=locked.city_id, exclude_pk=locked.pk):
-                    raise GroupError(
-                        _("A group with this name already exists in %(city)s.")
-                        % {"city": locked.city.name}
-                    )
+                    raise _name_taken_error(locked.city)
             for field, value in changes.items():
                 setattr(locked, field, value)
             locked.save()
             if themes is not None:
                 locked.themes.set(themes)
     except IntegrityError:
-        raise GroupError(
-            _("A group with this name already exists in %(city)s.") % {"city": group.city.name}
-        ) from None
+        raise _name_taken_error(group.city) from None
     return locked
 
 
