@@ -81,3 +81,14 @@ def test_it_tells_no_one_about_a_draft_withdrawn_before_submission(
     with django_capture_on_commit_callbacks(execute=True):
         services.transition(initiative=initiative, name="withdraw", actor=fresh(member))
     assert mail.outbox == []
+
+
+def test_it_writes_the_title_in_the_subject_as_the_group_wrote_it(
+    initiative_factory, member, django_capture_on_commit_callbacks
+):
+    """A title with "&" or quotes reaches the subject line as typed, not HTML-escaped."""
+    initiative = initiative_factory(status=Status.SUBMITTED, title='Mat & möten "på riktigt"')
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.add_comment(initiative=initiative, actor=fresh(member), body="Hej!")
+    assert mail.outbox[0].subject == 'Nytt meddelande om ”Mat & möten "på riktigt"”'
