@@ -12,6 +12,14 @@ from django.contrib.auth import get_user_model
 PASSWORD = "a-long-test-password-42"
 
 
+def login(client, user_or_email):
+    """`client`, signed in as a person (or the email address they sign in with); fails the test
+    at once if the login does not go through."""
+    username = user_or_email if isinstance(user_or_email, str) else user_or_email.username
+    assert client.login(username=username, password=PASSWORD)
+    return client
+
+
 def make_user(email: str, *, password: str = PASSWORD, verified: bool = True, **fields):
     """A person with a (by default verified) email address who can log in."""
     user = get_user_model().objects.create_user(

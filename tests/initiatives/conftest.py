@@ -9,7 +9,7 @@ from django.utils import translation
 from cities.models import RightsTheme
 from initiatives import services
 from initiatives.models import Initiative, Status
-from tests.conftest import PASSWORD, make_city_staff, make_group, make_user
+from tests.conftest import make_city_staff, make_group, make_user
 
 
 def proposal_data(**overrides) -> dict:
@@ -86,12 +86,6 @@ PATHS = {
         ("discontinue", "staff"),
     ],
 }
-
-
-def login(client, user):
-    """`client`, signed in as `user`."""
-    assert client.login(username=user.username, password=PASSWORD)
-    return client
 
 
 def fresh(user):

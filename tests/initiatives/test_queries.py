@@ -8,7 +8,7 @@ from django.urls import reverse
 from cities.models import RightsTheme
 from initiatives import services
 from initiatives.models import Status
-from tests.conftest import PASSWORD
+from tests.conftest import login
 from tests.initiatives.conftest import fresh, make_initiative
 
 pytestmark = pytest.mark.django_db
@@ -72,7 +72,7 @@ def test_it_shows_the_detail_page_with_2_or_40_events_and_grants_in_the_same_que
     )  # fmt: skip
     if who != "anonymous":
         user = request.getfixturevalue(who)
-        client.login(username=user.username, password=PASSWORD)
+        login(client, user)
     url = initiative.get_absolute_url()
     _grow(initiative, member, staff_malmo, 2)
     small = count_queries(client, url)
@@ -84,7 +84,7 @@ def test_it_shows_my_page_with_the_same_queries_for_2_or_40_initiatives(
     client, group, member, staff_malmo
 ):
     """/my/ with the initiatives section: fixed, however many the groups have."""
-    client.login(username=member.username, password=PASSWORD)
+    login(client, member)
     url = reverse("my")
     for i in range(2):
         make_initiative(group, member=member, staff=staff_malmo, title=f"Utkast {i}")

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from initiatives.models import Status
-from tests.conftest import PASSWORD
+from tests.conftest import login
 from tests.initiatives.conftest import make_initiative
 
 S = Status
@@ -34,22 +34,22 @@ def test_it_lists_the_groups_initiatives_with_the_next_step_on_my_page(
 ):
     """/my/ shows both, each with its status and what the group should do next; another
     group's member sees neither."""
-    client.login(username=member.username, password=PASSWORD)
+    login(client, member)
     page = client.get(reverse("my")).text
     assert "Öppet" in page and "Dolt" in page
     assert "Stadsmissionen granskar förslaget." in page
     assert "Skriv lägesrapporter" in page
     assert reverse("initiatives:create") in page
-    client.login(username=other_member.username, password=PASSWORD)
+    login(client, other_member)
     page = client.get(reverse("my")).text
     assert "Dolt" not in page and "Öppet" not in page
 
 
 def test_it_invites_members_to_propose_from_the_group_profile(client, group, member, person):
     """Members see "Propose an initiative" on their group's profile; others do not."""
-    client.login(username=member.username, password=PASSWORD)
+    login(client, member)
     assert reverse("initiatives:create") in client.get(group.get_absolute_url()).text
-    client.login(username=person.username, password=PASSWORD)
+    login(client, person)
     assert reverse("initiatives:create") not in client.get(group.get_absolute_url()).text
 
 

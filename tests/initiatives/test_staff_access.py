@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from initiatives.models import Assessment, Comment, InitiativeEvent, Status, SupportGrant
-from tests.initiatives.conftest import login
+from tests.conftest import login
 
 S = Status
 pytestmark = pytest.mark.django_db

@@ -20,7 +20,7 @@ from initiatives.models import (
     Status,
     SupportGrant,
 )
-from tests.conftest import PASSWORD
+from tests.conftest import login
 from tests.initiatives.conftest import make_initiative
 
 S = Status
@@ -69,7 +69,7 @@ def add_initiatives(group, staff, n: int, status: str) -> None:
 @pytest.mark.parametrize("section", SECTION_STATUS)
 def test_the_queue_runs_a_fixed_number_of_queries(client, group, staff_malmo, section):
     """Each section, filtered by a theme too: the same count with 2 and with 40 initiatives."""
-    client.login(username=staff_malmo.username, password=PASSWORD)
+    login(client, staff_malmo)
     url = reverse("initiatives:staff_queue")
     theme = RightsTheme.objects.first()
     add_initiatives(group, staff_malmo, 2, SECTION_STATUS[section])
@@ -126,7 +126,7 @@ def add_history(initiative, staff, member, n: int) -> None:
 def test_the_review_page_runs_a_fixed_number_of_queries(client, group, member, staff_malmo, status):
     """The review page: the same count with 2 and with 40 events, grants, comments, reports."""
     initiative = make_initiative(group, member=member, staff=staff_malmo, status=status)
-    client.login(username=staff_malmo.username, password=PASSWORD)
+    login(client, staff_malmo)
     url = reverse("initiatives:staff_detail", args=[initiative.pk])
     add_history(initiative, staff_malmo, member, 2)
     small = count_queries(client, url)

@@ -10,8 +10,8 @@ from django.utils import timezone
 from cities.models import CityStaff, RightsTheme
 from initiatives.models import Initiative, Status
 from initiatives.staff_views import PAGE_SIZE
-from tests.conftest import make_group, make_user
-from tests.initiatives.conftest import login, make_initiative
+from tests.conftest import login, make_group, make_user
+from tests.initiatives.conftest import make_initiative
 
 S = Status
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]

@@ -11,7 +11,7 @@ from django.utils import translation
 
 from initiatives import services, staff_views
 from initiatives.models import Initiative, InitiativeEvent, Status
-from tests.conftest import PASSWORD
+from tests.conftest import login
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -43,7 +43,7 @@ def test_two_staff_approving_at_once_get_one_approval_and_one_message(
     def approve(staff, terms):
         client = Client()
         try:
-            client.login(username=staff.username, password=PASSWORD)
+            login(client, staff)
             response = client.post(url, {"approve-support_terms": terms})
             page = client.get(response["Location"]).content.decode()
             results[staff.email] = (response.status_code, page)

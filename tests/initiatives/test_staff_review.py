@@ -15,7 +15,8 @@ from initiatives.models import (
     Status,
     SupportGrant,
 )
-from tests.initiatives.conftest import fresh, login, report_data
+from tests.conftest import login
+from tests.initiatives.conftest import fresh, report_data
 
 S = Status
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]

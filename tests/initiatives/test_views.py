@@ -11,8 +11,8 @@ from PIL import Image
 from cities.models import LocalGroup, RightsTheme
 from initiatives import services
 from initiatives.models import Attachment, Initiative, InitiativeEvent, Report, Status
-from tests.conftest import make_group
-from tests.initiatives.conftest import fresh, login, make_initiative, report_data
+from tests.conftest import login, make_group
+from tests.initiatives.conftest import fresh, make_initiative, report_data
 
 S = Status
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from mobilisering.email import languages_for
-from tests.conftest import PASSWORD, make_user
+from tests.conftest import login, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,7 @@ def test_it_writes_to_a_new_person_in_swedish():
 def test_it_remembers_the_language_a_person_last_read_the_portal_in(client):
     """Reading English pages makes English the language of their emails, and back again."""
     maria = make_user("maria@example.org")
-    client.login(username="maria@example.org", password=PASSWORD)
+    login(client, "maria@example.org")
     client.get("/en/")
     assert languages_for([maria]) == {maria.pk: "en"}
     client.get("/sv/privacy/")
@@ -31,7 +31,7 @@ def test_it_remembers_the_language_a_person_last_read_the_portal_in(client):
 def test_it_writes_once_per_language_change(client):
     """Browsing in the same language does not touch the preference again on every page."""
     make_user("maria@example.org")
-    client.login(username="maria@example.org", password=PASSWORD)
+    login(client, "maria@example.org")
     client.get("/en/")
     with CaptureQueriesContext(connection) as queries:
         client.get("/en/privacy/")

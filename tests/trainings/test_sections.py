@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import PASSWORD
+from tests.conftest import login
 from tests.trainings.conftest import make_registration, make_session
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +32,7 @@ def test_a_hub_shows_its_own_sessions(client, city_malmo, city_stockholm):
 def test_my_page_lists_my_registrations_by_email_in_any_case(client, person, session_malmo):
     mine = make_registration(session_malmo, "PETRA@example.org")
     other = make_registration(session_malmo, "someone@example.org")
-    client.login(username=person.email, password=PASSWORD)
+    login(client, person)
 
     html = client.get("/en/my/").content.decode()
 

@@ -8,7 +8,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from tests.conftest import PASSWORD, make_group
+from tests.conftest import login, make_group
 from tests.trainings.conftest import make_course, make_registration, make_session
 from trainings.models import Registration, Session
 
@@ -22,10 +22,6 @@ STAFF_PAGES = [
     "/en/staff/trainings/{pk}/cancel/",
     "/en/staff/trainings/{pk}/email/",
 ]
-
-
-def login(client, user):
-    client.login(username=user.email, password=PASSWORD)
 
 
 @pytest.mark.parametrize("page", STAFF_PAGES)
