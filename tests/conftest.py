@@ -8,6 +8,8 @@ import importlib
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 PASSWORD = "a-long-test-password-42"
 
@@ -18,6 +20,16 @@ def login(client, user_or_email):
     username = user_or_email if isinstance(user_or_email, str) else user_or_email.username
     assert client.login(username=username, password=PASSWORD)
     return client
+
+
+def count_queries(client, url: str, params: dict | None = None) -> int:
+    """The queries of one GET of `url` (status 200), after a first GET that is not counted: the
+    first request of a session does one-off work, such as remembering the person's language."""
+    client.get(url, params or {})
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, params or {})
+    assert response.status_code == 200
+    return len(queries)
 
 
 def make_user(email: str, *, password: str = PASSWORD, verified: bool = True, **fields):

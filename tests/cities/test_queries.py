@@ -1,11 +1,9 @@
 """The directory, a hub, a profile and the staff queue run a fixed number of queries."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from cities.models import City
-from tests.conftest import make_group, make_user
+from tests.conftest import count_queries, make_group, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -34,15 +32,6 @@ def make_groups(count: int) -> None:
     for number in range(count):
         make_approved_group(number, cities)
         make_group(f"Väntande {number:03d}", cities[number % len(cities)], status="pending")
-
-
-def count_queries(client, path: str) -> int:
-    # A first visit does one-off work (the session, the remembered language); count the next.
-    client.get(path)
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(path)
-    assert response.status_code == 200
-    return len(context.captured_queries)
 
 
 @pytest.mark.parametrize(

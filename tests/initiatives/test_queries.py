@@ -1,26 +1,15 @@
 """Pages run a fixed number of queries whatever the number of initiatives, events or grants."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from cities.models import RightsTheme
 from initiatives import services
 from initiatives.models import Status
-from tests.conftest import login
+from tests.conftest import count_queries, login
 from tests.initiatives.conftest import fresh, make_initiative
 
 pytestmark = pytest.mark.django_db
-
-
-def count_queries(client, url) -> int:
-    """Queries of one GET (after a first one, which may remember the person's language)."""
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
 
 
 def add_public(group, member, staff, n):

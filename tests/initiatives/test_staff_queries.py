@@ -4,8 +4,6 @@ initiatives, events, grants, comments, assessments and reports (same count with 
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -20,21 +18,11 @@ from initiatives.models import (
     Status,
     SupportGrant,
 )
-from tests.conftest import login
+from tests.conftest import count_queries, login
 from tests.initiatives.conftest import make_initiative
 
 S = Status
 pytestmark = pytest.mark.django_db
-
-
-def count_queries(client, url, params=None) -> int:
-    """The queries of one GET, after one to warm up (the first request of a session also stores
-    the person's language)."""
-    client.get(url, params or {})
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url, params or {})
-    assert response.status_code == 200
-    return len(queries)
 
 
 # The status that puts an initiative in each section (submitted 30 days ago: overdue too).

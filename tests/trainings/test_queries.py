@@ -1,26 +1,11 @@
 """The calendar and the participant list run the same number of queries for few or many rows."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
-from tests.conftest import PASSWORD, make_group
+from tests.conftest import count_queries, login, make_group
 from tests.trainings.conftest import make_course, make_registration, make_session
 
 pytestmark = pytest.mark.django_db
-
-
-def login(client, user):
-    client.login(username=user.email, password=PASSWORD)
-    # The first request after login stores the language preference; measure the ones after.
-    client.get("/en/")
-
-
-def queries(client, url) -> int:
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(context.captured_queries)
 
 
 def add_sessions(cities, number):
@@ -35,15 +20,15 @@ def add_sessions(cities, number):
 
 def test_the_calendar_runs_a_fixed_number_of_queries(client, city_malmo, city_stockholm):
     add_sessions([city_malmo, city_stockholm], 2)
-    few = queries(client, "/en/trainings/?language=sv")
-    few_home = queries(client, "/en/")
+    few = count_queries(client, "/en/trainings/?language=sv")
+    few_home = count_queries(client, "/en/")
 
     add_sessions([city_malmo, city_stockholm], 45)
-    many = queries(client, "/en/trainings/?language=sv")
-    second_page = queries(client, "/en/trainings/?language=sv&page=2")
+    many = count_queries(client, "/en/trainings/?language=sv")
+    second_page = count_queries(client, "/en/trainings/?language=sv&page=2")
 
     assert few == many == second_page
-    assert few_home == queries(client, "/en/")
+    assert few_home == count_queries(client, "/en/")
     assert few <= 6
 
 
@@ -54,8 +39,8 @@ def test_the_participant_list_runs_a_fixed_number_of_queries(client, staff_malmo
     for n in range(3):
         make_registration(session, local_group=group if n % 2 else None)
     url = f"/en/staff/trainings/{session.pk}/"
-    few = queries(client, url)
-    few_print = queries(client, url + "print/")
+    few = count_queries(client, url)
+    few_print = count_queries(client, url + "print/")
 
     for n in range(80):
         make_registration(
@@ -63,10 +48,10 @@ def test_the_participant_list_runs_a_fixed_number_of_queries(client, staff_malmo
             status="confirmed" if n < 37 else "waitlisted" if n < 70 else "cancelled",
             local_group=group if n % 2 else None,
         )
-    many = queries(client, url)
+    many = count_queries(client, url)
 
     assert few == many
-    assert few_print == queries(client, url + "print/")
+    assert few_print == count_queries(client, url + "print/")
 
 
 def test_the_staff_session_list_runs_a_fixed_number_of_queries(
@@ -74,6 +59,6 @@ def test_the_staff_session_list_runs_a_fixed_number_of_queries(
 ):
     login(client, staff_malmo)
     add_sessions([city_malmo, city_stockholm], 2)
-    few = queries(client, "/en/staff/trainings/")
+    few = count_queries(client, "/en/staff/trainings/")
     add_sessions([city_malmo, city_stockholm], 30)
-    assert few == queries(client, "/en/staff/trainings/")
+    assert few == count_queries(client, "/en/staff/trainings/")
