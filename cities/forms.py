@@ -1,12 +1,11 @@
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
-from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, GroupDecision, GroupMembership, LocalGroup, RightsTheme
 from cities.services import name_taken, normalise_name
-from mobilisering.forms import HoneypotMixin
+from mobilisering.forms import HoneypotMixin, capitalised
 from mobilisering.uploads import clean_image
 
 IMAGE_TYPES = "image/jpeg,image/png,image/webp"
@@ -81,9 +80,7 @@ class GroupForm(forms.ModelForm):
         else:
             self.fields["city"].queryset = City.objects.order_by("ordering", "slug")
             self.fields["city"].empty_label = _("Choose a city")
-        self.fields["kind"].choices = [
-            (value, capfirst(label)) for value, label in LocalGroup.Kind.choices
-        ]
+        self.fields["kind"].choices = capitalised(LocalGroup.Kind.choices)
         self.fields["themes"].queryset = RightsTheme.objects.order_by("ordering", "slug")
         self.fields["themes"].required = False
 
@@ -170,7 +167,7 @@ class DecisionForm(forms.Form):
 
 
 def role_choices():
-    return [(value, capfirst(label)) for value, label in GroupMembership.Role.choices]
+    return capitalised(GroupMembership.Role.choices)
 
 
 class InvitationForm(forms.Form):

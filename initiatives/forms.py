@@ -6,11 +6,11 @@ are the services' (which raise errors these forms show next to their fields).
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, LocalGroup, RightsTheme
 from initiatives.models import PUBLIC_STATUSES, KindOfWork, Status, SupportKind
+from mobilisering.forms import capitalised
 from mobilisering.uploads import clean_document
 
 DOCUMENT_TYPES = "application/pdf,image/jpeg,image/png,image/webp"
@@ -127,7 +127,7 @@ class ProposalForm(forms.Form):
     )
     kind_of_work = forms.ChoiceField(
         label=_("Kind of work"),
-        choices=[(value, capfirst(label)) for value, label in KindOfWork.choices],
+        choices=capitalised(KindOfWork.choices),
         required=False,
         widget=forms.RadioSelect,
         help_text=_(
@@ -173,7 +173,7 @@ class ProposalForm(forms.Form):
     )
     support_requested = forms.MultipleChoiceField(
         label=_("Support you ask for"),
-        choices=[(value, capfirst(label)) for value, label in SupportKind.choices],
+        choices=capitalised(SupportKind.choices),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Choose everything you would like help with."),
@@ -384,13 +384,14 @@ class FilterForm(InitiativeFilterForm):
 
     kind = forms.ChoiceField(
         label=_("Kind of work"),
-        choices=[("", _("All kinds of work"))]
-        + [(value, capfirst(label)) for value, label in KindOfWork.choices],
+        choices=[("", _("All kinds of work"))] + capitalised(KindOfWork.choices),
         required=False,
     )
     status = forms.ChoiceField(
         label=_("Status"),
         choices=[("", _("All"))]
-        + [(value, capfirst(label)) for value, label in Status.choices if value in PUBLIC_STATUSES],
+        + capitalised(
+            (value, label) for value, label in Status.choices if value in PUBLIC_STATUSES
+        ),
         required=False,
     )

@@ -8,12 +8,12 @@ They check the shape of the input; the workflow's rules are the services'
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City
 from initiatives.forms import DATE_WIDGET, InitiativeFilterForm, textarea
 from initiatives.models import Criterion, GrantKind, Status
+from mobilisering.forms import capitalised
 
 TEXT_LIMIT = 5000
 SCORES = [(score, str(score)) for score in range(1, 6)]
@@ -45,9 +45,9 @@ class QueueFilterForm(InitiativeFilterForm):
         self.fields["city"].queryset = City.objects.filter(pk__in=city_ids)
         self.fields["city"].empty_label = _("All my cities")
         # Drafts are the group's own work until submitted: never in the queue.
-        self.fields["status"].choices = [("", _("All statuses"))] + [
-            (value, capfirst(label)) for value, label in Status.choices if value != Status.DRAFT
-        ]
+        self.fields["status"].choices = [("", _("All statuses"))] + capitalised(
+            (value, label) for value, label in Status.choices if value != Status.DRAFT
+        )
 
 
 class AssignForm(forms.Form):
@@ -233,7 +233,7 @@ class GrantForm(forms.Form):
 
     kind = forms.ChoiceField(
         label=_("Kind of support"),
-        choices=[(value, capfirst(label)) for value, label in GrantKind.choices],
+        choices=capitalised(GrantKind.choices),
     )
     amount_sek = forms.IntegerField(
         label=_("Amount (SEK)"),

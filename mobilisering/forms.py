@@ -1,5 +1,14 @@
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+
+
+def capitalised(choices) -> list[tuple]:
+    """`choices` with each label starting with a capital, as a choice list shows them.
+
+    Model choices are lower case so that they read well inside sentences ("is now approved").
+    """
+    return [(value, capfirst(label)) for value, label in choices]
 
 
 class HoneypotMixin(forms.Form):
