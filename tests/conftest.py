@@ -10,6 +10,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 PASSWORD = "a-long-test-password-42"
 
@@ -105,6 +106,14 @@ def seeded_hubs_and_themes(request):
     if City.objects.count() < 4 or not RightsTheme.objects.exists():
         migration = importlib.import_module("cities.migrations.0002_hubs_and_themes")
         migration.create(apps, None)
+
+
+@pytest.fixture
+def english():
+    """The code under test in English, so the tests read the source texts; a module asks for it
+    with `pytest.mark.usefixtures("english")`."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -129,14 +129,6 @@ def swedish():
 
 
 @pytest.fixture
-def english():
-    """The pages in English (/en/…), so the tests read the source texts; a module asks for it
-    with `pytest.mark.usefixtures("english")`."""
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
 def member(db):
     """Maja: a member of Rosengårds röster (Malmö)."""
     return make_user("maja@example.org", first_name="Maja")

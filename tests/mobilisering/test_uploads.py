@@ -3,16 +3,11 @@ import io
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import translation
 from PIL import Image
 
 from mobilisering.uploads import clean_document, clean_image, clean_pdf
 
-
-@pytest.fixture(autouse=True)
-def english():
-    with translation.override("en"):
-        yield
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def image_upload(fmt="JPEG", size=(40, 30), name="photo.jpg", exif=True):
