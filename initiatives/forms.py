@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, LocalGroup, RightsTheme
 from initiatives.models import PUBLIC_STATUSES, KindOfWork, Status, SupportKind
+from initiatives.services import PROPOSAL_FIELDS
 from mobilisering.forms import capitalised
 from mobilisering.uploads import clean_document
 
@@ -230,25 +231,11 @@ class ProposalForm(forms.Form):
 
 def initial_from(initiative) -> dict:
     """The proposal form's initial values (and, bound, its data) for an existing initiative."""
-    return {
-        "title": initiative.title,
-        "summary": initiative.summary,
-        "right_at_stake": initiative.right_at_stake,
-        "rights_holders": initiative.rights_holders,
-        "location": initiative.location,
-        "evidence": initiative.evidence,
-        "themes": [theme.pk for theme in initiative.themes.all()],
-        "people_concerned": initiative.people_concerned,
-        "goals": initiative.goals,
-        "activities": initiative.activities,
-        "kind_of_work": initiative.kind_of_work,
-        "partners": [p.group_id for p in initiative.partnerships.all()],
-        "planned_start": initiative.planned_start,
-        "planned_end": initiative.planned_end,
-        "budget_sek": initiative.budget_sek,
-        "cost_breakdown": initiative.cost_breakdown,
-        "support_requested": list(initiative.support_requested or []),
-    }
+    initial = {field: getattr(initiative, field) for field in PROPOSAL_FIELDS}
+    initial["support_requested"] = list(initiative.support_requested or [])
+    initial["themes"] = [theme.pk for theme in initiative.themes.all()]
+    initial["partners"] = [p.group_id for p in initiative.partnerships.all()]
+    return initial
 
 
 class ReportForm(forms.Form):
