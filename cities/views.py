@@ -188,26 +188,16 @@ def group_contact(request: HttpRequest, slug: str) -> HttpResponse:
     form = ContactForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        # Every check counts, so neither one address nor many can flood a group.
+        # Every check counts (a list, not a short-circuit), so neither one address nor many
+        # can flood a group.
+        keys = {
+            "group-contact-sender": data["email"],
+            "group-contact-ip": request.META.get("REMOTE_ADDR", ""),
+            "group-contact-group": str(group.pk),
+        }
         allowed = [
-            ratelimit.hit(
-                "group-contact-sender",
-                data["email"],
-                limit=CONTACT_LIMIT,
-                window_seconds=CONTACT_WINDOW,
-            ),
-            ratelimit.hit(
-                "group-contact-ip",
-                request.META.get("REMOTE_ADDR", ""),
-                limit=CONTACT_LIMIT,
-                window_seconds=CONTACT_WINDOW,
-            ),
-            ratelimit.hit(
-                "group-contact-group",
-                str(group.pk),
-                limit=CONTACT_LIMIT,
-                window_seconds=CONTACT_WINDOW,
-            ),
+            ratelimit.hit(scope, key, limit=CONTACT_LIMIT, window_seconds=CONTACT_WINDOW)
+            for scope, key in keys.items()
         ]
         if not all(allowed):
             form.add_error(
