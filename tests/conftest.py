@@ -8,6 +8,7 @@ import importlib
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
@@ -106,6 +107,14 @@ def seeded_hubs_and_themes(request):
     if City.objects.count() < 4 or not RightsTheme.objects.exists():
         migration = importlib.import_module("cities.migrations.0002_hubs_and_themes")
         migration.create(apps, None)
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    """No rate-limit counts from another test: they live in the cache, which outlives a test."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

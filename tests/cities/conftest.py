@@ -1,9 +1,8 @@
-"""Helpers for the cities tests: people in their group roles, images, a clean rate limit."""
+"""Helpers for the cities tests: people in their group roles, images."""
 
 import io
 
 import pytest
-from django.core.cache import cache
 from PIL import Image
 
 from tests.conftest import make_group, make_user
@@ -13,13 +12,6 @@ from tests.conftest import make_group, make_user
 def media_in_tmp(settings, tmp_path):
     """Uploaded logos go to a throwaway folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -66,16 +66,6 @@ def signup_data(**overrides) -> dict:
     }
 
 
-@pytest.fixture(autouse=True)
-def clear_rate_limits():
-    # The rate limit counts in the cache, which outlives a single test.
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.fixture
 def session_malmo(city_malmo):
     """A Malmö session in ten days with three seats."""
