@@ -110,6 +110,12 @@ def seeded_hubs_and_themes(request):
 
 
 @pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    """Uploaded files go to a throwaway folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
 def fresh_rate_limits():
     """No rate-limit counts from another test: they live in the cache, which outlives a test."""
     cache.clear()

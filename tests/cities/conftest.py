@@ -8,12 +8,6 @@ from PIL import Image
 from tests.conftest import make_group, make_user
 
 
-@pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
-    """Uploaded logos go to a throwaway folder."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 @pytest.fixture
 def alma(db):
     """Alma: administrator of Rosengårds röster."""

@@ -356,11 +356,8 @@ def _jpeg_with_exif() -> SimpleUploadedFile:
     return SimpleUploadedFile("bild.jpg", buffer.getvalue(), content_type="image/jpeg")
 
 
-def test_it_stores_a_checked_attachment_without_exif(
-    initiative_factory, member, settings, tmp_path
-):
+def test_it_stores_a_checked_attachment_without_exif(initiative_factory, member):
     """An image is stored re-encoded under a random name, with its original name kept."""
-    settings.MEDIA_ROOT = tmp_path
     initiative = initiative_factory()
     upload = _jpeg_with_exif()
     attachment = services.add_attachment(
@@ -376,11 +373,8 @@ def test_it_stores_a_checked_attachment_without_exif(
         assert not stored.getexif()
 
 
-def test_it_refuses_attachments_from_outsiders(
-    initiative_factory, other_member, tmp_path, settings
-):
+def test_it_refuses_attachments_from_outsiders(initiative_factory, other_member):
     """Only members who may edit or report add files."""
-    settings.MEDIA_ROOT = tmp_path
     initiative = initiative_factory()
     with pytest.raises(WorkflowError):
         services.add_attachment(

@@ -339,14 +339,8 @@ def _png(size=(20, 20)) -> bytes:
     return buffer.getvalue()
 
 
-@pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
 def test_it_attaches_a_file_to_the_proposal_and_serves_it_to_insiders_only(
-    client, group, member, other_member, media
+    client, group, member, other_member
 ):
     """The form's file is stored; members download it; a stranger gets 404 while private."""
     login(client, member)
@@ -369,7 +363,7 @@ def test_it_attaches_a_file_to_the_proposal_and_serves_it_to_insiders_only(
 
 
 def test_it_keeps_files_of_a_public_initiative_for_insiders(
-    client, initiative_factory, member, staff_malmo, media
+    client, initiative_factory, member, staff_malmo
 ):
     """Once public, the page is open but its files stay with the group and the city's staff."""
     from mobilisering.uploads import clean_document
@@ -390,7 +384,7 @@ def test_it_keeps_files_of_a_public_initiative_for_insiders(
         assert client.get(item.get_absolute_url()).status_code == 200
 
 
-def test_it_refuses_an_executable_called_pdf_and_keeps_the_answers(client, group, member, media):
+def test_it_refuses_an_executable_called_pdf_and_keeps_the_answers(client, group, member):
     """A renamed executable: a clear message on the field, the answers still there."""
     login(client, member)
     post = full_post()
@@ -405,7 +399,7 @@ def test_it_refuses_an_executable_called_pdf_and_keeps_the_answers(client, group
     assert not Attachment.objects.exists()
 
 
-def test_it_refuses_a_30_mb_file_with_a_clear_message(client, initiative_factory, member, media):
+def test_it_refuses_a_30_mb_file_with_a_clear_message(client, initiative_factory, member):
     """A file over 10 MB is refused with its size named; nothing is stored."""
     initiative = initiative_factory()
     login(client, member)
@@ -418,7 +412,7 @@ def test_it_refuses_a_30_mb_file_with_a_clear_message(client, initiative_factory
     assert not Attachment.objects.exists()
 
 
-def test_it_strips_location_data_from_photos(client, initiative_factory, member, media):
+def test_it_strips_location_data_from_photos(client, initiative_factory, member):
     """An uploaded photo is stored re-encoded without EXIF."""
     initiative = initiative_factory(status=S.ACTIVE)
     image = Image.new("RGB", (30, 30), "green")
@@ -437,7 +431,7 @@ def test_it_strips_location_data_from_photos(client, initiative_factory, member,
 
 
 def test_it_takes_progress_reports_and_one_final_report(
-    client, initiative_factory, member, staff_malmo, media
+    client, initiative_factory, member, staff_malmo
 ):
     """A progress report, then the final one with consent and a file; then final is no
     longer offered, and staff can complete."""
