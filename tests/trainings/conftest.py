@@ -70,9 +70,3 @@ def signup_data(**overrides) -> dict:
 def session_malmo(city_malmo):
     """A Malmö session in ten days with three seats."""
     return make_session(city_malmo, capacity=3)
-
-
-@pytest.fixture
-def on_commit(django_capture_on_commit_callbacks):
-    """`with on_commit(execute=True):` runs the emails queued for after commit at its end."""
-    return django_capture_on_commit_callbacks

@@ -26,8 +26,10 @@ def sign_up(session, email, language):
     )
 
 
-def test_the_confirmation_is_in_swedish_with_details_link_and_calendar(session, on_commit):
-    with on_commit(execute=True):
+def test_the_confirmation_is_in_swedish_with_details_link_and_calendar(
+    session, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
         result = sign_up(session, "amina@example.org", "sv")
 
     message = mail.outbox[0]
@@ -44,11 +46,13 @@ def test_the_confirmation_is_in_swedish_with_details_link_and_calendar(session, 
     assert str(event["SUMMARY"]) == "Att arbeta med media"
 
 
-def test_the_waitlist_email_is_in_english_with_the_queue_place(session, on_commit):
+def test_the_waitlist_email_is_in_english_with_the_queue_place(
+    session, django_capture_on_commit_callbacks
+):
     make_registration(session)
     make_registration(session, status="waitlisted")
 
-    with on_commit(execute=True):
+    with django_capture_on_commit_callbacks(execute=True):
         sign_up(session, "sam@example.org", "en")
 
     message = mail.outbox[0]
@@ -58,11 +62,13 @@ def test_the_waitlist_email_is_in_english_with_the_queue_place(session, on_commi
     assert "/en/trainings/registration/" in message.body
 
 
-def test_a_promoted_person_is_emailed_in_their_language(session, on_commit):
+def test_a_promoted_person_is_emailed_in_their_language(
+    session, django_capture_on_commit_callbacks
+):
     seated = make_registration(session, language="sv")
     make_registration(session, "next@example.org", status="waitlisted", language="en")
 
-    with on_commit(execute=True):
+    with django_capture_on_commit_callbacks(execute=True):
         services.cancel_registration(token=seated.token)
 
     promoted = next(m for m in mail.outbox if m.to == ["next@example.org"])
@@ -72,8 +78,8 @@ def test_a_promoted_person_is_emailed_in_their_language(session, on_commit):
     assert cancelled.subject == "Avbokad: din anmälan till Att arbeta med media"
 
 
-def test_names_are_not_html_escaped_in_plain_text(session, on_commit):
-    with on_commit(execute=True):
+def test_names_are_not_html_escaped_in_plain_text(session, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
         services.register_for_session(
             session_id=session.pk,
             name="Åsa & O'Brien",
@@ -85,19 +91,21 @@ def test_names_are_not_html_escaped_in_plain_text(session, on_commit):
     assert "Hello Åsa & O'Brien," in mail.outbox[0].body
 
 
-def test_the_waitlist_email_has_no_calendar_file(session, on_commit):
+def test_the_waitlist_email_has_no_calendar_file(session, django_capture_on_commit_callbacks):
     make_registration(session)
 
-    with on_commit(execute=True):
+    with django_capture_on_commit_callbacks(execute=True):
         sign_up(session, "sam@example.org", "en")
 
     assert mail.outbox[0].attachments == []
 
 
-def test_email_all_carries_the_staff_text_and_the_manage_link(session, on_commit):
+def test_email_all_carries_the_staff_text_and_the_manage_link(
+    session, django_capture_on_commit_callbacks
+):
     registration = make_registration(session, language="en")
 
-    with on_commit(execute=True):
+    with django_capture_on_commit_callbacks(execute=True):
         services.email_participants(
             session_id=session.pk, subject="Room change", body="We meet in room 2 & 3."
         )

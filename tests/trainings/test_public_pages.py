@@ -83,8 +83,10 @@ def test_the_course_page_lists_its_upcoming_sessions(client, city_malmo):
     assert client.get("/en/trainings/no-such-course/").status_code == 404
 
 
-def test_signing_up_confirms_and_leads_to_the_manage_page(client, session_malmo, on_commit):
-    with on_commit(execute=True):
+def test_signing_up_confirms_and_leads_to_the_manage_page(
+    client, session_malmo, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
         response = client.post(session_url(session_malmo), signup_data(), follow=True)
 
     registration = Registration.objects.get()
@@ -97,13 +99,15 @@ def test_signing_up_confirms_and_leads_to_the_manage_page(client, session_malmo,
     assert len(mail.outbox) == 1
 
 
-def test_a_full_session_puts_you_on_the_waiting_list_with_your_place(client, city_malmo, on_commit):
+def test_a_full_session_puts_you_on_the_waiting_list_with_your_place(
+    client, city_malmo, django_capture_on_commit_callbacks
+):
     session = make_session(city_malmo, capacity=1)
     make_registration(session)
     make_registration(session, status="waitlisted")
 
     page = client.get(session_url(session)).content.decode()
-    with on_commit(execute=True):
+    with django_capture_on_commit_callbacks(execute=True):
         response = client.post(session_url(session), signup_data(), follow=True)
 
     assert "Join the waiting list" in page
@@ -113,11 +117,11 @@ def test_a_full_session_puts_you_on_the_waiting_list_with_your_place(client, cit
 
 
 def test_a_second_sign_up_with_the_same_address_is_told_and_reveals_nothing(
-    client, session_malmo, on_commit
+    client, session_malmo, django_capture_on_commit_callbacks
 ):
     first = make_registration(session_malmo, "amina@example.org", name="Amina Hassan")
 
-    with on_commit(execute=True):
+    with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             session_url(session_malmo),
             signup_data(email="AMINA@example.org", name="Intruder"),
@@ -229,13 +233,15 @@ def test_a_city_session_offers_that_citys_groups_and_an_online_one_every_citys(
     assert "Rosengårds röster" in on_line and "Järvaforum" in on_line
 
 
-def test_the_manage_link_cancels_in_one_step_and_promotes_the_next(client, city_malmo, on_commit):
+def test_the_manage_link_cancels_in_one_step_and_promotes_the_next(
+    client, city_malmo, django_capture_on_commit_callbacks
+):
     session = make_session(city_malmo, capacity=1)
     mine = make_registration(session, "me@example.org")
     waiting = make_registration(session, "next@example.org", status="waitlisted", language="en")
     url = f"/en/trainings/registration/{mine.token}/"
 
-    with on_commit(execute=True):
+    with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url, follow=True)
 
     assert "Your registration is cancelled." in response.content.decode()

@@ -148,14 +148,14 @@ def test_staff_mark_attendance(client, staff_malmo, session_malmo):
 
 
 def test_cancelling_a_session_emails_everyone_registered(
-    client, staff_malmo, session_malmo, on_commit
+    client, staff_malmo, session_malmo, django_capture_on_commit_callbacks
 ):
     make_registration(session_malmo, "a@example.org", language="en")
     make_registration(session_malmo, "b@example.org", status="waitlisted")
     make_registration(session_malmo, "gone@example.org", status="cancelled")
     login(client, staff_malmo)
 
-    with on_commit(execute=True):
+    with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             f"/en/staff/trainings/{session_malmo.pk}/cancel/",
             {"message": "The teacher is ill. We will set a new date."},
@@ -184,18 +184,18 @@ def test_cancelling_needs_a_message(client, staff_malmo, session_malmo):
 
 
 def test_email_all_reaches_the_confirmed_and_optionally_the_waitlist(
-    client, staff_malmo, session_malmo, on_commit
+    client, staff_malmo, session_malmo, django_capture_on_commit_callbacks
 ):
     make_registration(session_malmo, "a@example.org")
     make_registration(session_malmo, "w@example.org", status="waitlisted")
     login(client, staff_malmo)
     url = f"/en/staff/trainings/{session_malmo.pk}/email/"
 
-    with on_commit(execute=True):
+    with django_capture_on_commit_callbacks(execute=True):
         client.post(url, {"subject": "Room change", "body": "We meet in room 2."})
     confirmed_only = [m.to[0] for m in mail.outbox]
     mail.outbox.clear()
-    with on_commit(execute=True):
+    with django_capture_on_commit_callbacks(execute=True):
         client.post(url, {"subject": "Room change", "body": "Room 2.", "include_waitlist": "on"})
 
     assert confirmed_only == ["a@example.org"]
@@ -230,7 +230,9 @@ def test_staff_create_a_session_in_their_city_only(client, staff_malmo, city_mal
     assert (session.city, session.capacity, session.signup_closes_at) == (city_malmo, 12, starts)
 
 
-def test_editing_seats_promotes_the_waiting_list(client, staff_malmo, city_malmo, on_commit):
+def test_editing_seats_promotes_the_waiting_list(
+    client, staff_malmo, city_malmo, django_capture_on_commit_callbacks
+):
     session = make_session(city_malmo, capacity=1)
     make_registration(session)
     waiting = make_registration(session, status="waitlisted")
@@ -243,7 +245,7 @@ def test_editing_seats_promotes_the_waiting_list(client, staff_malmo, city_malmo
     data["signup_closes_at"] = ""
 
     too_few = client.post(f"/en/staff/trainings/{session.pk}/edit/", {**data, "capacity": 0})
-    with on_commit(execute=True):
+    with django_capture_on_commit_callbacks(execute=True):
         more = client.post(f"/en/staff/trainings/{session.pk}/edit/", {**data, "capacity": 2})
 
     assert too_few.status_code == 400
