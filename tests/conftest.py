@@ -4,11 +4,13 @@ App-specific helpers live in `tests/<app>/conftest.py`.
 """
 
 import importlib
+import io
 
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
@@ -121,6 +123,13 @@ def fresh_rate_limits():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def demo(db, settings):
+    """The demo data, loaded as `manage.py seed_demo` loads it (which runs with DEBUG on only)."""
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=io.StringIO())
 
 
 @pytest.fixture

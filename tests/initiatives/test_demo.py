@@ -10,10 +10,8 @@ from initiatives.models import PUBLIC_STATUSES, Initiative, InitiativeEvent, Sta
 pytestmark = pytest.mark.django_db
 
 
-def test_it_seeds_every_state_and_runs_twice_without_duplicates(settings):
+def test_it_seeds_every_state_and_runs_twice_without_duplicates(demo):
     """seed_demo twice: the same initiatives, each state present, real timelines."""
-    settings.DEBUG = True
-    call_command("seed_demo", stdout=io.StringIO())
     first = Initiative.objects.count()
     events = InitiativeEvent.objects.count()
     call_command("seed_demo", stdout=io.StringIO())
@@ -33,12 +31,10 @@ def test_it_seeds_every_state_and_runs_twice_without_duplicates(settings):
     assert {"transition", "grant", "report", "assessment", "message"} <= kinds
 
 
-def test_its_timelines_lie_in_the_past_and_malmo_staff_have_a_new_submission(settings):
+def test_its_timelines_lie_in_the_past_and_malmo_staff_have_a_new_submission(demo):
     """The demo reads like real history (nothing dated after today); Malmö staff see a new one."""
     from django.utils import timezone
 
-    settings.DEBUG = True
-    call_command("seed_demo", stdout=io.StringIO())
     assert not InitiativeEvent.objects.filter(created_at__gt=timezone.now()).exists()
     submitted = Initiative.objects.filter(status=Status.SUBMITTED)
     assert set(submitted.values_list("city__slug", flat=True)) >= {"goteborg", "malmo"}
