@@ -10,12 +10,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def outsider(db):
-    """Olle: signed in, no role in any group."""
-    return make_user("olle@example.org")
-
-
-@pytest.fixture
 def pending(city_malmo, alma):
     return make_group("Väntande grupp", city_malmo, status="pending", admins=[alma])
 
@@ -25,20 +19,20 @@ def stockholm_group(city_stockholm):
     return make_group("Järvaforum", city_stockholm, status="pending")
 
 
-def test_it_lets_only_admins_edit_and_manage_members(group, alma, mira, outsider, staff_malmo):
+def test_it_lets_only_admins_edit_and_manage_members(group, alma, mira, person, staff_malmo):
     """Admins edit and manage; members, outsiders, staff and visitors do not."""
     assert permissions.can_edit(alma, group)
     assert permissions.can_manage_members(alma, group)
-    for user in [mira, outsider, staff_malmo, AnonymousUser()]:
+    for user in [mira, person, staff_malmo, AnonymousUser()]:
         assert not permissions.can_edit(user, group)
         assert not permissions.can_manage_members(user, group)
 
 
-def test_it_answers_the_role_questions(group, alma, mira, outsider):
+def test_it_answers_the_role_questions(group, alma, mira, person):
     """group_role, is_group_member and is_group_admin agree with the memberships."""
     assert permissions.group_role(alma, group) == "admin"
     assert permissions.group_role(mira, group) == "member"
-    assert permissions.group_role(outsider, group) is None
+    assert permissions.group_role(person, group) is None
     assert permissions.is_group_member(mira, group) and not permissions.is_group_admin(mira, group)
     assert not permissions.is_group_member(AnonymousUser(), group)
 
@@ -56,26 +50,26 @@ def test_it_lets_only_the_citys_staff_decide(
 
 
 def test_it_shows_a_pending_group_only_to_members_and_city_staff(
-    pending, alma, outsider, staff_malmo, staff_stockholm
+    pending, alma, person, staff_malmo, staff_stockholm
 ):
     """A pending group is private: its admins and its city's staff see it."""
     assert permissions.can_view_group(alma, pending)
     assert permissions.can_view_group(staff_malmo, pending)
     assert not permissions.can_view_group(staff_stockholm, pending)
-    assert not permissions.can_view_group(outsider, pending)
+    assert not permissions.can_view_group(person, pending)
     assert not permissions.can_view_group(AnonymousUser(), pending)
 
 
-def test_it_lets_anyone_see_and_contact_an_approved_group(group, outsider):
+def test_it_lets_anyone_see_and_contact_an_approved_group(group, person):
     assert permissions.can_view_group(AnonymousUser(), group)
     assert permissions.can_contact(AnonymousUser(), group)
-    assert permissions.can_leave(outsider, group) is False
+    assert permissions.can_leave(person, group) is False
 
 
 @pytest.mark.parametrize("admin_page", ["edit", "members"])
-def test_it_answers_403_to_a_member_who_is_not_an_admin(client, group, mira, outsider, admin_page):
-    """Mira (member) and Olle (no role) get 403 on the edit and members pages."""
-    for user in [mira, outsider]:
+def test_it_answers_403_to_a_member_who_is_not_an_admin(client, group, mira, person, admin_page):
+    """Mira (member) and Petra (no role) get 403 on the edit and members pages."""
+    for user in [mira, person]:
         client.force_login(user)
         assert client.get(f"/en/groups/rosengards-roster/{admin_page}/").status_code == 403
 
@@ -104,10 +98,10 @@ def test_it_sends_visitors_to_log_in_for_the_admin_pages(client, group):
     assert client.get("/en/groups/rosengards-roster/edit/").status_code == 302
 
 
-def test_it_hides_a_pending_group_from_outsiders(client, pending, outsider, staff_stockholm):
-    """An outsider, a visitor and another city's staff get 404 for a pending group."""
+def test_it_hides_a_pending_group_from_outsiders(client, pending, person, staff_stockholm):
+    """Petra (no role), a visitor and another city's staff get 404 for a pending group."""
     assert client.get("/en/groups/vantande-grupp/").status_code == 404
-    for user in [outsider, staff_stockholm]:
+    for user in [person, staff_stockholm]:
         client.force_login(user)
         assert client.get("/en/groups/vantande-grupp/").status_code == 404
 

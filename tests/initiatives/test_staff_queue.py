@@ -79,7 +79,7 @@ def test_it_lists_undecided_submissions_older_than_14_days_as_overdue(client, qu
 
 
 def test_it_filters_by_status_theme_and_city(
-    client, initiative_factory, staff_malmo, city_malmo, city_stockholm
+    client, initiative_factory, staff_malmo, staff_stockholm, city_malmo, city_stockholm
 ):
     """Filters narrow the section; the city filter offers only the staff member's cities."""
     housing = RightsTheme.objects.exclude(slug="participation").first()
@@ -88,10 +88,8 @@ def test_it_filters_by_status_theme_and_city(
     initiative_factory(S.APPROVED, title="Godkänt förslag")
     stockholm_admin = make_user("sara@example.org")
     stockholm_group = make_group("Söder tillsammans", city_stockholm, admins=[stockholm_admin])
-    stockholm_staff = make_user("sven.staff@example.org")
-    CityStaff.objects.create(user=stockholm_staff, city=city_stockholm)
     make_initiative(
-        stockholm_group, member=stockholm_admin, staff=stockholm_staff, status=S.SUBMITTED,
+        stockholm_group, member=stockholm_admin, staff=staff_stockholm, status=S.SUBMITTED,
         title="Stockholmsförslaget",
     )  # fmt: skip
     CityStaff.objects.create(user=staff_malmo, city=city_stockholm)
