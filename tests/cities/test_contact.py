@@ -4,6 +4,7 @@ import pytest
 from django.core import mail
 
 from cities.views import CONTACT_LIMIT
+from tests.conftest import make_group
 
 pytestmark = pytest.mark.django_db
 
@@ -84,8 +85,6 @@ def test_it_limits_messages_to_one_group_from_many_addresses(client, group):
 
 
 def test_it_offers_no_relay_for_a_pending_group(client, city_malmo):
-    from tests.conftest import make_group
-
     make_group("Väntande", city_malmo, status="pending")
     assert client.get("/en/groups/vantande/contact/").status_code == 404
     assert client.post("/en/groups/vantande/contact/", message()).status_code == 404

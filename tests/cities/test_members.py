@@ -8,7 +8,8 @@ from django.core import mail
 from django.utils import timezone
 
 from cities.models import GroupInvitation, GroupMembership
-from tests.conftest import PASSWORD, make_user
+from tests.cities.conftest import group_form_data
+from tests.conftest import PASSWORD, make_group, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -233,8 +234,6 @@ def test_it_lets_an_admin_leave_once_another_admin_exists(client, group, alma, m
 
 def test_it_cannot_touch_a_membership_of_another_group(client, group, alma, city_malmo):
     """A membership id from another group is not found through this group's pages."""
-    from tests.conftest import make_group
-
     other_admin = make_user("oskar@example.org")
     other = make_group("Annan grupp", city_malmo, admins=[other_admin])
     foreign = other.memberships.get()
@@ -258,9 +257,6 @@ def test_it_limits_how_many_invitations_a_group_sends_in_an_hour(client, group, 
 
 def test_an_edit_with_a_taken_name_keeps_the_pages_own_name(client, group, alma):
     """A refused new name shows an error, while the heading still names the group."""
-    from tests.cities.conftest import group_form_data
-    from tests.conftest import make_group
-
     make_group("Bostad för alla", group.city)
     client.force_login(alma)
     data = group_form_data(group.city, name="bostad för alla")

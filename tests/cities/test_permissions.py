@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from cities import permissions
-from tests.conftest import make_group, make_user
+from tests.conftest import make_city_staff, make_group, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -138,8 +138,6 @@ def test_it_shows_staff_the_pending_groups_of_all_their_cities(
     client, city_malmo, city_stockholm, pending, stockholm_group
 ):
     """Staff of two cities see both cities' pending groups."""
-    from tests.conftest import make_city_staff
-
     both = make_city_staff("bo@example.org", city_malmo, city_stockholm)
     client.force_login(both)
     html = client.get("/en/staff/groups/").content.decode()

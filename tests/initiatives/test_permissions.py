@@ -5,7 +5,8 @@ from django.contrib.auth.models import AnonymousUser
 
 from initiatives import permissions
 from initiatives.models import Status
-from tests.initiatives.conftest import fresh
+from tests.conftest import make_group, make_user
+from tests.initiatives.conftest import fresh, make_initiative
 
 S = Status
 PUBLIC = {S.APPROVED, S.ACTIVE, S.COMPLETED}
@@ -62,8 +63,6 @@ def test_it_lets_members_of_an_approved_group_propose(
 ):
     """Members of an approved group may propose; staff without a group and visitors may not;
     a pending group's members may not."""
-    from tests.conftest import make_group, make_user
-
     assert permissions.can_create(fresh(member), group)
     assert permissions.can_create(fresh(member))
     assert not permissions.can_create(fresh(other_member), group)
@@ -106,7 +105,6 @@ def test_it_lets_partner_members_see_a_submitted_proposal(
     """A partner group's members see the proposal once submitted (not the draft) and its admins
     may confirm."""
     from cities.models import LocalGroup
-    from tests.initiatives.conftest import make_initiative
 
     partner = LocalGroup.objects.get(slug="tillgangligt-malmo")
     draft = make_initiative(group, member=member, staff=staff_malmo, partners=[partner])

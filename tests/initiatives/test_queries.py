@@ -6,8 +6,8 @@ from django.urls import reverse
 from cities.models import RightsTheme
 from initiatives import services
 from initiatives.models import Status
-from tests.conftest import count_queries, login
-from tests.initiatives.conftest import fresh, make_initiative
+from tests.conftest import count_queries, login, make_group
+from tests.initiatives.conftest import fresh, make_initiative, report_data
 
 pytestmark = pytest.mark.django_db
 
@@ -34,8 +34,6 @@ def test_it_lists_2_or_40_initiatives_with_the_same_queries(client, group, membe
 
 def _grow(initiative, member, staff, n):
     """n messages, grants, and progress reports on an approved initiative."""
-    from tests.initiatives.conftest import report_data
-
     member, staff = fresh(member), fresh(staff)
     for i in range(n):
         services.add_comment(initiative=initiative, actor=staff, body=f"Meddelande {i}")
@@ -52,8 +50,6 @@ def test_it_shows_the_detail_page_with_2_or_40_events_and_grants_in_the_same_que
 ):
     """The detail page, for a visitor, a member (timeline) and staff: same count with 2 and
     with 40 messages, grants and reports."""
-    from tests.conftest import make_group
-
     partner = make_group("Partnergrupp", group.city)
     initiative = make_initiative(
         group, member=member, staff=staff_malmo, status=Status.APPROVED, partners=[partner],

@@ -14,6 +14,7 @@ from initiatives.models import Initiative, InitiativeEvent, Status
 from initiatives.services import ProposalError, WorkflowError
 from mobilisering.models import AccountPreference
 from mobilisering.uploads import clean_document
+from tests.conftest import make_group
 from tests.initiatives.conftest import fresh, make_initiative, proposal_data, report_data
 
 S = Status
@@ -408,8 +409,6 @@ def test_it_tells_partners_once_and_lets_them_confirm(
 
 def test_it_refuses_a_pending_group_as_partner(group, member, city_malmo):
     """Partners must be other approved groups."""
-    from tests.conftest import make_group
-
     pending = make_group("Väntande", city_malmo, status="pending")
     with pytest.raises(ProposalError) as caught:
         services.create_draft(
