@@ -45,6 +45,18 @@ class Transition:
     style: str = "secondary"
 
     @property
+    def button_class(self) -> str:
+        """The Bootstrap classes of the step's button among the others on a page."""
+        return {"primary": "btn-primary", "danger": "btn-outline-danger"}.get(
+            self.style, "btn-outline-primary"
+        )
+
+    @property
+    def confirm_button_class(self) -> str:
+        """The Bootstrap classes of the step's button on its own confirmation page, where it is the main action."""
+        return "btn-danger" if self.style == "danger" else "btn-primary"
+
+    @property
     def needs_message(self) -> bool:
         return MESSAGE in self.requires
 
