@@ -132,6 +132,14 @@ def demo(db, settings):
     call_command("seed_demo", stdout=io.StringIO())
 
 
+@pytest.fixture(autouse=True)
+def swedish():
+    """Every test starts in Swedish (the default), whatever language an earlier test left
+    active; `english` (asked for explicitly) runs inside it and wins."""
+    with translation.override("sv"):
+        yield
+
+
 @pytest.fixture
 def english():
     """The code under test in English, so the tests read the source texts; a module asks for it

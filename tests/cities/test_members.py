@@ -177,6 +177,7 @@ def test_it_shows_a_friendly_page_for_a_link_that_cannot_be_used(client, group, 
     assert not group.memberships.filter(user=nora).exists()
 
 
+@pytest.mark.usefixtures("english")
 def test_it_uses_a_token_only_once(client, group):
     """The second person to open a used link is not let in."""
     from cities import services

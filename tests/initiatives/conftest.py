@@ -4,7 +4,6 @@ the services (so their timelines are real), and the people around them."""
 import datetime
 
 import pytest
-from django.utils import translation
 
 from cities.models import RightsTheme
 from initiatives import services
@@ -119,13 +118,6 @@ def make_initiative(group, *, member, staff=None, status=Status.DRAFT, notify=Fa
         )
     initiative.refresh_from_db()
     return initiative
-
-
-@pytest.fixture(autouse=True)
-def swedish():
-    """Every test here starts in Swedish (the default), whatever an earlier test activated."""
-    with translation.override("sv"):
-        yield
 
 
 @pytest.fixture

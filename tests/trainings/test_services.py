@@ -75,6 +75,7 @@ def test_it_lets_a_cancelled_address_sign_up_again(session_malmo):
         ({"starts_at": timezone.now() - timedelta(hours=1)}, "already taken place"),
     ],
 )
+@pytest.mark.usefixtures("english")
 def test_it_refuses_sign_up_when_closed(city_malmo, change, reason):
     """Closing time passed, cancelled or past: a clear message, nothing stored."""
     session = make_session(city_malmo)
