@@ -14,9 +14,17 @@ $(VENV)/.installed: $(PY) pyproject.toml
 	$(PY) -m pip install --quiet -e .
 	@touch $@
 
-$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
+VNU_VERSION := 26.9.27
+VNU_JAR := $(VENV)/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml $(VNU_JAR)
 	$(PY) -m pip install --quiet -e ".[test]"
 	@touch $@
+
+# The Nu HTML checker, from npm's vnu-jar (it runs on Java); tests validate every page with it.
+$(VNU_JAR): | $(PY)
+	@command -v npm >/dev/null || { echo "npm is needed to install the HTML checker (apt-get install npm)" >&2; exit 1; }
+	npm install --silent --no-save --no-audit --no-fund --prefix $(VENV)/vnu vnu-jar@$(VNU_VERSION)
 
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test

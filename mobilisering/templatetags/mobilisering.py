@@ -1,5 +1,8 @@
+import datetime
+
 from django import forms, template
 from django.template.defaultfilters import stringfilter
+from django.utils import timezone
 
 from mobilisering.markdown import render_markdown
 
@@ -31,3 +34,17 @@ def page_sections(context, page, *args):
     from mobilisering.sections import render_sections
 
     return render_sections(page, context["request"], *args)
+
+
+@register.filter
+def machine_time(value) -> str:
+    """A date or an aware datetime as the `datetime` attribute of `<time>` takes it: a date as
+    2026-05-04, a moment in local time to the whole second with its offset. (Django's "c"
+    format keeps microseconds, which HTML does not allow.)"""
+    if not value:
+        return ""
+    if not isinstance(value, datetime.datetime):
+        return value.isoformat()
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return value.replace(microsecond=0).isoformat()
