@@ -1,5 +1,9 @@
+from urllib.parse import urljoin
+
 from django import forms, template
+from django.conf import settings
 from django.template.defaultfilters import stringfilter
+from django.utils.safestring import mark_safe
 
 from mobilisering.markdown import render_markdown
 
@@ -31,3 +35,33 @@ def page_sections(context, page, *args):
     from mobilisering.sections import render_sections
 
     return render_sections(page, context["request"], *args)
+
+
+class CaptureNode(template.Node):
+    def __init__(self, nodelist, name):
+        self.nodelist = nodelist
+        self.name = name
+
+    def render(self, context):
+        # Rendered (hence escaped) template output, kept as it is: safe to print again.
+        context[self.name] = mark_safe(self.nodelist.render(context).strip())  # noqa: S308
+        return ""
+
+
+@register.tag
+def capture(parser, token):
+    """`{% capture as name %}…{% endcapture %}` renders its content once into `name`, so that
+    base.html prints a page's title block in <title> and again in the link-preview tags. Blocks
+    inside it stay overridable."""
+    bits = token.split_contents()
+    if len(bits) != 3 or bits[1] != "as":
+        raise template.TemplateSyntaxError("Usage: {% capture as name %}…{% endcapture %}")
+    nodelist = parser.parse(("endcapture",))
+    parser.delete_first_token()
+    return CaptureNode(nodelist, bits[2])
+
+
+@register.filter(is_safe=True)
+def absolute(url: str) -> str:
+    """`url` made absolute from SITE_URL (an absolute URL, such as cloud storage's, is kept)."""
+    return urljoin(settings.SITE_URL + "/", str(url)) if url else ""
