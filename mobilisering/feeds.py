@@ -10,8 +10,8 @@ FEED_ITEMS = 30
 
 
 class PortalFeed(Feed):
-    """An Atom feed (in the language of its /sv/ or /en/ address) whose links are absolute from SITE_URL (the
-    syndication framework would otherwise take the request's host)."""
+    """An Atom feed in the language of its /sv/ or /en/ address, whose links are absolute
+    from SITE_URL (the syndication framework would otherwise take the request's host)."""
 
     feed_type = Atom1Feed
 

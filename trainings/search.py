@@ -42,7 +42,8 @@ class SessionKind(search.SearchKind):
 
     def detail(self, session):
         when = formats.date_format(timezone.localtime(session.starts_at), "l j F, H:i")
-        return f"{when} · {session.location_text}" if session.location_text else when
+        where = str(_("Online")) if session.is_online else session.venue_name
+        return f"{when} · {where}" if where else when
 
 
 KINDS = [CourseKind(), SessionKind()]
