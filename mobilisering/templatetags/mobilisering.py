@@ -1,9 +1,10 @@
+from html import unescape
 from urllib.parse import urljoin
 
 from django import forms, template
 from django.conf import settings
 from django.template.defaultfilters import stringfilter
-from django.utils.safestring import mark_safe
+from django.utils.html import escape, strip_tags
 
 from mobilisering.markdown import render_markdown
 
@@ -43,16 +44,18 @@ class CaptureNode(template.Node):
         self.name = name
 
     def render(self, context):
-        # Rendered (hence escaped) template output, kept as it is: safe to print again.
-        context[self.name] = mark_safe(self.nodelist.render(context).strip())  # noqa: S308
+        # Back to plain text (tags dropped, entities read), then escaped once: the value is
+        # safe in an attribute whatever the block printed, and prints the same text again.
+        text = unescape(strip_tags(self.nodelist.render(context)))
+        context[self.name] = escape(" ".join(text.split()))
         return ""
 
 
 @register.tag
 def capture(parser, token):
-    """`{% capture as name %}…{% endcapture %}` renders its content once into `name`, so that
-    base.html prints a page's title block in <title> and again in the link-preview tags. Blocks
-    inside it stay overridable."""
+    """`{% capture as name %}…{% endcapture %}` renders its content once into `name`, as escaped
+    plain text, so that base.html prints a page's title block in <title> and again in the
+    link-preview tags. Blocks inside it stay overridable."""
     bits = token.split_contents()
     if len(bits) != 3 or bits[1] != "as":
         raise template.TemplateSyntaxError("Usage: {% capture as name %}…{% endcapture %}")
