@@ -52,8 +52,14 @@ Like the page sections (mobilisering/sections.py), each app contributes its kind
    "course__"), `detail(obj)` (a short line under the title, such as a date) and `url(obj)`
    (`get_absolute_url()` by default). Add the app to `PROVIDERS` below if it is not there.
 
-   That is all: the search page, its counts, its "see all" links and the tests' privacy sweep
-   (`tests/mobilisering/test_search.py`) pick the kind up from the registry.
+   That is all: the search page, its tabs, counts and "see all" links pick the kind up from the
+   registry. Add the kind's drafts to the privacy test in `tests/mobilisering/test_search.py`.
+
+   Handbook chapters work the same way (`CHAPTER_DOCUMENT`, a `ChapterKind` whose `public()` is
+   the chapters of published editions, `city = None`). The sitemap has the same shape
+   (`<app>/sitemaps.py` with `SITEMAPS`, see mobilisering/sitemaps.py); a feed subclasses
+   `mobilisering.feeds.PortalFeed` and is announced in templates/includes/meta.html; a page with
+   a picture sets `{% block image %}` to its URL for the link preview.
 
 How a search runs
 -----------------

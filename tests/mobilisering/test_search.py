@@ -282,3 +282,15 @@ def test_a_session_in_the_past_is_not_an_upcoming_one(client, city_malmo):
     html = main(results(client, q="vardagen", kind="sessions"))
 
     assert html.count('class="search-hit"') == 1
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["a_b", "foo:bar & !baz | (qux)", 'x\'y "z"', "\\", "12 000", "_", "😀 läxhjälp", "och"],
+)
+def test_it_answers_odd_input_without_an_error(client, city_malmo, query):
+    make_group("Läxhjälp på modersmål", city_malmo)
+
+    html = main(results(client, q=query))
+
+    assert "<h1>Sök</h1>" in html
