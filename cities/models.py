@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from mobilisering import search
+
 INVITATION_LIFETIME = timedelta(days=14)
 
 
@@ -93,6 +95,10 @@ class CityStaff(models.Model):
         return f"{self.user} – {self.city}"
 
 
+# What the portal-wide search reads of a group (mobilisering/search.py).
+GROUP_DOCUMENT = search.Document(a=("name",), b=("description",), c=("rights_gaps",))
+
+
 class LocalGroup(models.Model):
     """A local group, association or network that takes part in the programme."""
 
@@ -150,6 +156,8 @@ class LocalGroup(models.Model):
         related_name="local_groups",
         verbose_name=_("members"),
     )
+    search_sv = GROUP_DOCUMENT.column("sv")
+    search_en = GROUP_DOCUMENT.column("en")
 
     class Meta:
         verbose_name = _("local group")
@@ -158,7 +166,11 @@ class LocalGroup(models.Model):
         constraints = [
             models.UniqueConstraint(Lower("name"), "city", name="unique_group_name_per_city"),
         ]
-        indexes = [models.Index(fields=["status", "city"])]
+        indexes = [
+            models.Index(fields=["status", "city"]),
+            search.DocumentIndex(fields=["search_sv"], name="group_search_sv"),
+            search.DocumentIndex(fields=["search_en"], name="group_search_en"),
+        ]
 
     def __str__(self) -> str:
         return self.name

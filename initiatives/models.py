@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, LocalGroup, RightsTheme
+from mobilisering import search
 
 
 class Status(models.TextChoices):
@@ -59,6 +60,15 @@ class SupportKind(models.TextChoices):
     PREMISES = "premises", _("premises")
     CONTACTS = "contacts", _("contacts")
     COMMUNICATION = "communication", _("communication")
+
+
+# What the portal-wide search reads of an initiative: only what its public page shows.
+INITIATIVE_DOCUMENT = search.Document(
+    a=("title",),
+    b=("summary",),
+    c=("right_at_stake", "rights_holders", "location", "goals"),
+    d=("evidence", "people_concerned", "activities"),
+)
 
 
 class Initiative(models.Model):
@@ -129,6 +139,8 @@ class Initiative(models.Model):
         related_name="+",
         verbose_name=_("created by"),
     )
+    search_sv = INITIATIVE_DOCUMENT.column("sv")
+    search_en = INITIATIVE_DOCUMENT.column("en")
 
     class Meta:
         verbose_name = _("initiative")
@@ -137,6 +149,8 @@ class Initiative(models.Model):
         indexes = [
             models.Index(fields=["status", "city"]),
             models.Index(fields=["group", "status"]),
+            search.DocumentIndex(fields=["search_sv"], name="initiative_search_sv"),
+            search.DocumentIndex(fields=["search_en"], name="initiative_search_en"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from initiatives import views
+from initiatives.feeds import NewInitiativesFeed
 from initiatives.staff_urls import urlpatterns as staff_urlpatterns
 
 app_name = "initiatives"
@@ -8,6 +9,7 @@ app_name = "initiatives"
 urlpatterns = [
     path("initiatives/", views.initiative_list, name="list"),
     path("initiatives/new/", views.create, name="create"),
+    path("initiatives/feed/", NewInitiativesFeed(), name="feed"),
     path("initiatives/<int:pk>/", views.detail, name="detail"),
     path("initiatives/<int:pk>/edit/", views.edit, name="edit"),
     path("initiatives/<int:pk>/reports/new/", views.report_create, name="report_create"),

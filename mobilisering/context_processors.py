@@ -1,16 +1,38 @@
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.translation import get_language
 
 from cities.permissions import is_city_staff
 
+# Open Graph's locale for each language.
+OG_LOCALES = {"sv": "sv_SE", "en": "en_GB"}
+
 
 def site(request):
-    """The language switcher's links (the same page in each language) and site-wide facts."""
+    """The language switcher's links (the same page in each language, also as the absolute URLs
+    that hreflang alternates need) and site-wide facts."""
     path = request.get_full_path()
+    links = []
+    for code, name in settings.LANGUAGES:
+        url = translate_url(path, code)
+        links.append(
+            {"code": code, "name": name, "url": url, "absolute_url": settings.SITE_URL + url}
+        )
+    default = next(link for link in links if link["code"] == settings.LANGUAGE_CODE)
+    prefix = f"/{settings.LANGUAGE_CODE}/"
+    # x-default: the address without a language, which answers in the browser's language (the
+    # same choice as the sitemap's).
+    x_default = settings.SITE_URL + (
+        "/" + default["url"][len(prefix) :] if default["url"].startswith(prefix) else default["url"]
+    )
+    language = get_language()
     return {
-        "language_links": [
-            {"code": code, "name": name, "url": translate_url(path, code)}
-            for code, name in settings.LANGUAGES
+        "language_links": links,
+        "x_default_url": x_default,
+        "page_url": settings.SITE_URL + request.path,
+        "og_locale": OG_LOCALES.get(language, language),
+        "og_locale_alternates": [
+            OG_LOCALES.get(code, code) for code, _name in settings.LANGUAGES if code != language
         ],
         "contact_email": settings.CONTACT_EMAIL,
         # A callable, so the query runs only on pages that ask.

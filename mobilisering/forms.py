@@ -30,3 +30,23 @@ class HoneypotMixin(forms.Form):
                 _("Your message could not be sent. Please try again."), code="honeypot"
             )
         return value
+
+
+class SearchForm(forms.Form):
+    """The portal-wide search's query string: the words, and optionally a city and a kind."""
+
+    q = forms.CharField(label=_("Search for"), required=False)
+    city = forms.ModelChoiceField(
+        label=_("City"),
+        queryset=None,
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All cities"),
+    )
+    kind = forms.CharField(required=False)
+
+    def __init__(self, *args, **kwargs):
+        from cities.models import City
+
+        super().__init__(*args, **kwargs)
+        self.fields["city"].queryset = City.objects.order_by("ordering", "slug")

@@ -1,11 +1,22 @@
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from cities.models import City
+from mobilisering import search as portal_search
+from mobilisering.forms import SearchForm
+
+# Results of each kind on the overview; "see all" opens one kind, a page at a time.
+SEARCH_SHOWN = 5
+SEARCH_PAGE_SIZE = 20
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -19,6 +30,44 @@ def privacy(request: HttpRequest) -> HttpResponse:
 
 def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/accessibility.html")
+
+
+@require_GET
+def search(request: HttpRequest) -> HttpResponse:
+    """One search over every kind the apps register (mobilisering/search.py): an overview with
+    the best few of each kind and their counts, or one kind a page at a time (?kind=)."""
+    form = SearchForm(request.GET)
+    form.is_valid()  # Whatever is valid is used; a wrong city or kind is simply ignored.
+    data = form.cleaned_data
+    query = portal_search.Search(
+        data.get("q") or "", language=get_language(), city=data.get("city")
+    )
+    kinds = portal_search.kinds()
+    chosen = next((kind for kind in kinds if kind.key == data.get("kind")), None)
+    context = {"form": form, "query": query, "chosen": chosen, "sections": [], "page_obj": None}
+    if query:
+        for kind in kinds:
+            matches = query.matches(kind)
+            if kind is chosen:
+                page = Paginator(matches, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+                count, objects = page.paginator.count, page.object_list
+                context["page_obj"] = page
+            else:
+                count = matches.count()
+                objects = matches[:SEARCH_SHOWN] if chosen is None and count else []
+            params = {"q": query.text, "kind": kind.key}
+            if query.city is not None:
+                params["city"] = query.city.slug
+            context["sections"].append(
+                {
+                    "kind": kind,
+                    "count": count,
+                    "hits": [query.hit(kind, obj) for obj in objects],
+                    "all_url": f"{reverse('search')}?{urlencode(params)}",
+                }
+            )
+        context["total"] = sum(section["count"] for section in context["sections"])
+    return render(request, "search.html", context)
 
 
 @login_required
@@ -51,5 +100,9 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         "Disallow: /en/my/",
         "Disallow: /sv/staff/",
         "Disallow: /en/staff/",
+        "Disallow: /sv/search/",
+        "Disallow: /en/search/",
+        "",
+        f"Sitemap: {settings.SITE_URL}/sitemap.xml",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

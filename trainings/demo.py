@@ -46,10 +46,10 @@ COURSES = [
         (
             "Många grupper ser orättvisor varje dag men har svårt att beskriva dem så att beslutsfattare lyssnar. Här övar vi på att formulera en rättighetsbrist.\n\n"
             "## Innehåll\n\n- att samla berättelser och fakta utan att utsätta någon\n- enkla kartläggningar och enkäter\n- att koppla iakttagelserna till en rättighet och en ansvarig\n\n"
-            "Ta gärna med ett exempel från er egen verksamhet.",
+            "Ta gärna med ett exempel från er egen verksamhet – kanske läxhjälpen som inte räcker till för alla barn i Rosengård, eller mötesplatsen som stängde.",
             "Many groups see injustice every day but find it hard to describe in a way that makes decision-makers listen. Here we practise putting a rights gap into words.\n\n"
             "## Contents\n\n- gathering stories and facts without exposing anyone\n- simple mapping and surveys\n- linking what you see to a right and to whoever is responsible\n\n"
-            "Bring an example from your own work if you can.",
+            "Bring an example from your own work if you can – perhaps the homework help (läxhjälp) that does not reach every child in Rosengård, or the meeting place that closed.",
         ),
         (
             "Kartläggning, dokumentation, ansvarsskyldighet",

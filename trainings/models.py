@@ -9,6 +9,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, LocalGroup
+from mobilisering import search
+
+# What the portal-wide search reads of a course (its sessions are found through it).
+COURSE_DOCUMENT = search.Document(
+    a=("title",), b=("summary", "topics"), c=("description",), translated=True
+)
 
 
 class Course(models.Model):
@@ -31,11 +37,17 @@ class Course(models.Model):
         help_text=_("For example: three hours, or two evenings."),
     )
     ordering = models.PositiveSmallIntegerField(_("ordering"), default=0)
+    search_sv = COURSE_DOCUMENT.column("sv")
+    search_en = COURSE_DOCUMENT.column("en")
 
     class Meta:
         verbose_name = _("course")
         verbose_name_plural = _("courses")
         ordering = ["ordering", "slug"]
+        indexes = [
+            search.DocumentIndex(fields=["search_sv"], name="course_search_sv"),
+            search.DocumentIndex(fields=["search_en"], name="course_search_en"),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -1,11 +1,13 @@
 from django.urls import path
 
 from trainings import views
+from trainings.feeds import UpcomingTrainingsFeed
 
 app_name = "trainings"
 
 urlpatterns = [
     path("trainings/", views.calendar, name="calendar"),
+    path("trainings/feed/", UpcomingTrainingsFeed(), name="feed"),
     # The session and registration routes come before the course slug, which would take them.
     path("trainings/sessions/<int:pk>.ics", views.session_ics, name="session_ics"),
     path("trainings/sessions/<int:pk>/", views.session_detail, name="session"),

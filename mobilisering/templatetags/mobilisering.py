@@ -1,8 +1,12 @@
 import datetime
+from html import unescape
+from urllib.parse import urljoin
 
 from django import forms, template
+from django.conf import settings
 from django.template.defaultfilters import stringfilter
 from django.utils import timezone
+from django.utils.html import escape, strip_tags
 
 from mobilisering.markdown import render_markdown
 
@@ -48,3 +52,35 @@ def machine_time(value) -> str:
     if timezone.is_aware(value):
         value = timezone.localtime(value)
     return value.replace(microsecond=0).isoformat()
+
+
+class CaptureNode(template.Node):
+    def __init__(self, nodelist, name):
+        self.nodelist = nodelist
+        self.name = name
+
+    def render(self, context):
+        # Back to plain text (tags dropped, entities read), then escaped once: the value is
+        # safe in an attribute whatever the block printed, and prints the same text again.
+        text = unescape(strip_tags(self.nodelist.render(context)))
+        context[self.name] = escape(" ".join(text.split()))
+        return ""
+
+
+@register.tag
+def capture(parser, token):
+    """`{% capture as name %}…{% endcapture %}` renders its content once into `name`, as escaped
+    plain text, so that base.html prints a page's title block in <title> and again in the
+    link-preview tags. Blocks inside it stay overridable."""
+    bits = token.split_contents()
+    if len(bits) != 3 or bits[1] != "as":
+        raise template.TemplateSyntaxError("Usage: {% capture as name %}…{% endcapture %}")
+    nodelist = parser.parse(("endcapture",))
+    parser.delete_first_token()
+    return CaptureNode(nodelist, bits[2])
+
+
+@register.filter(is_safe=True)
+def absolute(url: str) -> str:
+    """`url` made absolute from SITE_URL (an absolute URL, such as cloud storage's, is kept)."""
+    return urljoin(settings.SITE_URL + "/", str(url)) if url else ""

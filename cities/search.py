@@ -1,0 +1,23 @@
+"""Groups in the portal-wide search (see mobilisering/search.py)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from cities.models import GROUP_DOCUMENT, LocalGroup
+from mobilisering import search
+
+
+class GroupKind(search.SearchKind):
+    key = "groups"
+    label = _("Groups")
+    document = GROUP_DOCUMENT
+    order = 10
+
+    def public(self):
+        """Approved groups only: pending, rejected and archived ones are never found."""
+        return LocalGroup.objects.filter(status=LocalGroup.Status.APPROVED).select_related("city")
+
+    def detail(self, group):
+        return group.get_kind_display().capitalize()
+
+
+KINDS = [GroupKind()]

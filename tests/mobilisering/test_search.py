@@ -1,0 +1,296 @@
+"""The portal-wide search (/search/): one box over groups, initiatives and trainings, the same
+behaviour on SQLite and PostgreSQL, and nothing private ever found."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from cities.models import LocalGroup
+from initiatives.models import Initiative, Status
+from mobilisering import search
+from tests.conftest import count_queries, login, make_group, make_user
+from tests.trainings.conftest import make_course, make_registration, make_session
+
+pytestmark = pytest.mark.django_db
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="stemming and typo tolerance are PostgreSQL's (full-text search, pg_trgm); "
+    "run with scripts/with-postgres",
+)
+
+
+def make_initiative(group, title: str, *, status=Status.APPROVED, **text) -> Initiative:
+    """An initiative written directly in `status` (the workflow is not what is tested here)."""
+    return Initiative.objects.create(
+        group=group,
+        city=group.city,
+        title=title,
+        status=status,
+        decided_at=timezone.now() if status in {Status.APPROVED, Status.ACTIVE} else None,
+        **text,
+    )
+
+
+def results(client, language="sv", **params) -> str:
+    response = client.get(f"/{language}/search/", params)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def main(html: str) -> str:
+    return html[html.index("<main") : html.index("</main>")]
+
+
+def test_it_finds_groups_initiatives_and_trainings_grouped_by_kind(client, city_malmo):
+    group = make_group(
+        "Läxhjälp på modersmål", city_malmo, description="Frivilliga ger barn stöd i skolan."
+    )
+    make_initiative(group, "Läsårets stöd", summary="Vi ger läxhjälp i biblioteket.")
+    course = make_course(description_sv="Ett exempel: läxhjälp som inte räcker till.")
+    make_session(city_malmo, course=course)
+
+    html = main(results(client, q="läxhjälp"))
+
+    assert "4 resultat för ”läxhjälp”" in html or "4 resultat för “läxhjälp”" in html
+    for heading, count in [("Grupper", 1), ("Initiativ", 1), ("Kurser", 1)]:
+        assert f'{heading} <span class="search-section__count">({count})</span>' in html
+    assert 'href="/sv/groups/laxhjalp-pa-modersmal/"' in html
+    assert "Läsårets stöd" in html and "Malmö" in html
+    assert f'href="/sv/trainings/sessions/{course.sessions.get().pk}/"' in html
+    assert html.index("Grupper") < html.index("Initiativ") < html.index("Kurser")
+
+
+def test_it_marks_the_words_found_and_escapes_everything_else(client, city_malmo):
+    make_group(
+        "Grannar i Sofielund",
+        city_malmo,
+        description='Vi vill ha **läxhjälp** för alla & "fler" lokaler \x02inte\x03 <b>fet</b>.',
+    )
+
+    html = main(results(client, q="läxhjälp"))
+
+    assert "<mark>läxhjälp</mark>" in html
+    assert "&amp;" in html and "&quot;fler&quot;" in html
+    assert "**" not in html  # Markdown is read as text
+    assert "<mark>inte</mark>" not in html and "<b>" not in html
+
+
+def test_it_filters_by_city(client, city_malmo, city_stockholm):
+    make_group("Trygga gårdar Malmö", city_malmo)
+    make_group("Trygga gårdar Stockholm", city_stockholm)
+
+    everywhere = main(results(client, q="trygga"))
+    in_malmo = main(results(client, q="trygga", city="malmo"))
+
+    assert "Trygga gårdar Malmö" in everywhere and "Trygga gårdar Stockholm" in everywhere
+    assert "Trygga gårdar Malmö" in in_malmo and "Trygga gårdar Stockholm" not in in_malmo
+    assert "i Malmö" in in_malmo
+
+
+def test_it_shows_a_few_of_each_kind_and_pages_through_all_of_one(client, city_malmo):
+    for n in range(25):
+        make_group(f"Bostadsgrupp {n:02}", city_malmo)
+
+    overview = main(results(client, q="bostadsgrupp"))
+    first = main(results(client, q="bostadsgrupp", kind="groups"))
+    second = main(results(client, q="bostadsgrupp", kind="groups", page=2))
+
+    assert overview.count('class="search-hit"') == search_shown()
+    assert "Visa alla grupper (25)" in overview
+    assert 'href="/sv/search/?q=bostadsgrupp&amp;kind=groups"' in overview
+    assert first.count('class="search-hit"') == 20 and second.count('class="search-hit"') == 5
+    assert 'rel="next"' in first
+
+
+def search_shown() -> int:
+    from mobilisering.views import SEARCH_SHOWN
+
+    return SEARCH_SHOWN
+
+
+def test_it_reads_the_english_texts_on_the_english_pages(client):
+    make_course(title_sv="Påverkan i praktiken", title_en="Advocacy in practice")
+
+    assert "Advocacy in practice" in main(results(client, "en", q="advocacy"))
+    assert "Påverkan i praktiken" not in main(results(client, "sv", q="advocacy"))
+    assert "Påverkan i praktiken" in main(results(client, "sv", q="påverkan"))
+
+
+@pytest.mark.parametrize("query", ["", "   ", "!!! ?? …", "–"])
+def test_it_answers_an_empty_or_punctuation_query_with_a_friendly_page(client, query):
+    html = main(results(client, q=query))
+
+    assert "Skriv ett eller två ord" in html or "Din sökning innehåller inga ord" in html
+    assert "search-hit" not in html
+
+
+def test_it_cuts_a_query_at_500_characters(client, city_malmo):
+    make_group("Läxhjälp på modersmål", city_malmo)
+
+    html = main(results(client, q="läxhjälp " + "å" * 2000))
+
+    value = html.split('id="search-q" value="')[1].split('"')[0]
+    assert len(value) == search.MAX_QUERY_LENGTH
+
+
+def test_it_ignores_an_unknown_city_or_kind(client, city_malmo):
+    make_group("Läxhjälp på modersmål", city_malmo)
+
+    html = main(results(client, q="läxhjälp", city="atlantis", kind="nothing"))
+
+    assert "Läxhjälp på modersmål" in html
+
+
+def test_it_never_finds_private_things_whoever_searches(
+    client, city_malmo, staff_malmo, django_user_model
+):
+    """Pending, rejected and archived groups, initiatives that are not public, past or cancelled
+    sessions and the people registered never appear, for a visitor, a member or staff."""
+    admin = make_user("ada@example.org")
+    for status in ["pending", "rejected", "archived"]:
+        make_group(f"Hemligvänner {status}", city_malmo, status=status, admins=[admin])
+    public = make_group("Öppna gården", city_malmo, admins=[admin])
+    for status in [
+        Status.DRAFT,
+        Status.SUBMITTED,
+        Status.IN_REVIEW,
+        Status.CHANGES_REQUESTED,
+        Status.DECLINED,
+        Status.WITHDRAWN,
+        Status.DISCONTINUED,
+    ]:
+        make_initiative(public, f"Hemligplan {status}", status=status)
+    make_initiative(public, "Synligt projekt", summary="Öppet för alla.")
+    past = make_session(city_malmo, course=make_course(title_sv="Hemligkurs förr"), days=-3)
+    make_session(
+        city_malmo, course=make_course(title_sv="Inställd kurs"), is_cancelled=True, days=4
+    )
+    make_registration(past, name="Zacharias Hemligsson", email="zh@example.org")
+    superuser = django_user_model.objects.create_superuser(
+        "root@example.org", "root@example.org", "x"
+    )
+
+    for who in [None, admin, staff_malmo, superuser]:
+        client.logout()
+        if who is superuser:
+            client.force_login(superuser)
+        elif who is not None:
+            login(client, who)
+        for query in ["hemligvänner", "hemligplan", "hemligsson", "zh@example.org"]:
+            html = main(results(client, q=query))
+            assert "search-hit" not in html, (who, query)
+            assert "0 resultat" in html
+        # The courses are public; their past and cancelled sessions are not upcoming ones.
+        for query in ["hemligkurs", "inställd"]:
+            assert "/trainings/sessions/" not in main(results(client, q=query)), (who, query)
+        assert "Synligt projekt" in main(results(client, q="synligt"))
+
+
+def test_it_runs_the_same_number_of_queries_whatever_the_data(client, city_malmo, city_stockholm):
+    def add(n):
+        for i in range(n):
+            city = city_malmo if i % 2 else city_stockholm
+            group = make_group(f"Grannar nummer {LocalGroup.objects.count()}", city)
+            make_initiative(group, f"Grannar ordnar {i}", summary="Grannar hjälps åt.")
+            make_session(city, course=make_course(summary_sv="För grannar som vill påverka."))
+
+    add(2)
+    few = count_queries(client, "/sv/search/", {"q": "grannar"})
+    few_kind = count_queries(client, "/sv/search/", {"q": "grannar", "kind": "sessions"})
+    add(30)
+    many = count_queries(client, "/sv/search/", {"q": "grannar"})
+    many_kind = count_queries(client, "/sv/search/", {"q": "grannar", "kind": "sessions"})
+
+    assert few == many
+    assert few_kind == many_kind
+    kinds = len(search.kinds())
+    assert many <= 2 * kinds + 2  # a count and a page of each kind, the cities of the filter
+
+
+def test_every_kind_comes_from_an_apps_search_module():
+    keys = [kind.key for kind in search.kinds()]
+
+    assert keys[:2] == ["groups", "initiatives"]
+    assert {"courses", "sessions"} <= set(keys)
+
+
+def test_the_plain_highlighter_escapes_first_and_marks_every_word():
+    passage = search.highlight("Barn <b>&</b> läxhjälp, LÄXHJÄLP igen", ["läxhjälp"])
+
+    assert passage == "Barn &amp; <mark>läxhjälp</mark>, <mark>LÄXHJÄLP</mark> igen"
+
+
+# --- PostgreSQL: full-text search and typo tolerance --------------------------------------------
+
+
+@postgresql_only
+def test_it_finds_other_forms_of_a_word_in_swedish(client, city_malmo):
+    make_group("Kvinnor i Sofielund", city_malmo, description="En informell grupp som möts.")
+
+    html = main(results(client, q="grupperna"))
+
+    assert "Kvinnor i Sofielund" in html
+    assert "<mark>grupp</mark>" in html
+
+
+@postgresql_only
+def test_it_finds_other_forms_of_a_word_in_english(client):
+    make_course(title_sv="Påverkan", title_en="Advocacy", description_en="Groups campaigning.")
+
+    assert "Advocacy" in main(results(client, "en", q="campaigns"))
+
+
+@postgresql_only
+def test_it_forgives_a_typo_in_a_title(client, city_malmo):
+    make_group("Rosengårds röster", city_malmo)
+    make_group("Läxhjälp på modersmål", city_malmo)
+
+    assert "Rosengårds röster" in main(results(client, q="Rosengard"))
+    assert "Läxhjälp på modersmål" in main(results(client, q="laxhjalp"))
+    assert "Rosengårds röster" in main(results(client, q="Rosengårds"))
+
+
+@postgresql_only
+def test_it_ranks_a_title_above_body_text(client, city_malmo):
+    make_group("Bostad åt alla", city_malmo, description="Vi samlas varje vecka.")
+    make_group("Grannskap", city_malmo, description="Vi pratar om vardagen och ibland bostad.")
+    make_group("Bostadsfrågor", city_malmo, description="Bostad, bostad, bostad för alla.")
+
+    html = main(results(client, q="bostad"))
+
+    assert html.index("Bostad åt alla") < html.index("Grannskap")
+    assert html.index("Bostadsfrågor") < html.index("Grannskap")
+
+
+@postgresql_only
+def test_the_documents_follow_every_edit(client, city_malmo):
+    """The stored vectors are generated columns: an update through any path is searchable."""
+    group = make_group("Grannar", city_malmo, description="Om parker.")
+    LocalGroup.objects.filter(pk=group.pk).update(description="Om cykelbanor.")
+
+    assert "Grannar" in main(results(client, q="cykelbanor"))
+    assert "Grannar" not in main(results(client, q="parker"))
+
+
+def test_a_session_in_the_past_is_not_an_upcoming_one(client, city_malmo):
+    course = make_course(title_sv="Rättigheter i vardagen")
+    make_session(city_malmo, course=course, days=2)
+    make_session(city_malmo, course=course, starts_at=timezone.now() - timedelta(days=1))
+
+    html = main(results(client, q="vardagen", kind="sessions"))
+
+    assert html.count('class="search-hit"') == 1
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["a_b", "foo:bar & !baz | (qux)", 'x\'y "z"', "\\", "12 000", "_", "😀 läxhjälp", "och"],
+)
+def test_it_answers_odd_input_without_an_error(client, city_malmo, query):
+    make_group("Läxhjälp på modersmål", city_malmo)
+
+    html = main(results(client, q=query))
+
+    assert "<h1>Sök</h1>" in html
