@@ -95,7 +95,7 @@ def _open(fp) -> Image.Image:
             image = Image.open(fp, formats=list(FORMATS))
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ValidationError(
-            _("The image has far too many pixels; at most %(max)s million are allowed.")
+            _("The image has far too many pixels; at most %(max)s million pixels are allowed.")
             % {"max": MAX_PIXELS // 1_000_000},
             code="too_many_pixels",
         ) from None
@@ -191,6 +191,15 @@ def clean_picture(upload) -> File:
     extension = FORMATS[image_format][0]
     digest = hashlib.sha256(data).hexdigest()[:32]
     return ContentFile(data, name=f"{digest}.{extension}")
+
+
+def content_type(name: str) -> str:
+    """The content type of a stored picture, from the extension this module gave it."""
+    extension = PurePosixPath(name).suffix.lstrip(".").lower()
+    for own_extension, _name, own_type in FORMATS.values():
+        if extension == own_extension:
+            return own_type
+    return "application/octet-stream"
 
 
 def _sniff_extension(head: bytes) -> str | None:
