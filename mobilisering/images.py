@@ -29,6 +29,7 @@ serves them with `srcset`, `sizes`, `width` and `height`.
 
 import hashlib
 import io
+import re
 import secrets
 import warnings
 from pathlib import PurePosixPath
@@ -55,6 +56,7 @@ FORMATS = {
 }
 EXTENSIONS = {extension for extension, _name, _type in FORMATS.values()}
 QUALITY = {"JPEG": 85, "WEBP": 80}
+_HASHED_NAME = re.compile(r"[0-9a-f]{32}\.(?:jpg|png|webp)")
 
 
 def _too_large(size: int) -> ValidationError:
@@ -242,10 +244,17 @@ class upload_to:  # noqa: N801 (used like a function: upload_to("stories"))
 
     def __call__(self, instance, filename: str) -> str:
         data = self._content(instance)
-        if data is None:
-            return f"{self.folder}/{secrets.token_hex(16)}.bin"
-        extension = _sniff_extension(data[:16]) or "bin"
-        return f"{self.folder}/{hashlib.sha256(data).hexdigest()[:32]}.{extension}"
+        if data is not None:
+            extension = _sniff_extension(data[:16]) or "bin"
+            return f"{self.folder}/{hashlib.sha256(data).hexdigest()[:32]}.{extension}"
+        # FieldFile.save() passes no content here: a name clean_picture gave is its content's.
+        name = PurePosixPath(filename.replace("\\", "/")).name
+        if _HASHED_NAME.fullmatch(name):
+            return f"{self.folder}/{name}"
+        extension = PurePosixPath(name).suffix.lstrip(".").lower()
+        if extension not in EXTENSIONS:
+            extension = "bin"
+        return f"{self.folder}/{secrets.token_hex(16)}.{extension}"
 
 
 def _stored_dimensions(field_file) -> tuple[int | None, int | None]:
@@ -325,7 +334,8 @@ def make_renditions(field_file) -> list[dict]:
 def delete_picture(field_file, renditions) -> None:
     """Remove a stored picture and its renditions (for a replaced or deleted picture; on_commit).
 
-    Takes the FieldFile as it was before the change (or a storage name).
+    Takes a storage name (of the default storage) or a FieldFile. Capture the old name before
+    storing a new picture: `FieldFile.save()` renames the FieldFile object in place.
     """
     name = getattr(field_file, "name", field_file)
     storage = getattr(field_file, "storage", default_storage)
