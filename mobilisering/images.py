@@ -57,6 +57,8 @@ FORMATS = {
 EXTENSIONS = {extension for extension, _name, _type in FORMATS.values()}
 QUALITY = {"JPEG": 85, "WEBP": 80}
 _HASHED_NAME = re.compile(r"[0-9a-f]{32}\.(?:jpg|png|webp)")
+# A hashed name, with the storage's suffix for a repeated upload and a rendition's width.
+_CONTENT_NAMED = re.compile(r"[0-9a-f]{32}(?:_[A-Za-z0-9]{7})?(?:-\d+w)?\.(?:jpg|png|webp)")
 
 
 def _too_large(size: int) -> ValidationError:
@@ -214,16 +216,34 @@ def _sniff_extension(head: bytes) -> str | None:
     return None
 
 
+# The folders whose pictures anyone may see: every folder an upload_to names (for models, at
+# import). mobilisering.views.media serves only these; attachments live elsewhere.
+PUBLIC_FOLDERS: set[str] = set()
+
+
+def is_public(name: str) -> bool:
+    """True for a stored picture (or rendition) in a public folder, by name alone."""
+    path = PurePosixPath(name)
+    return str(path.parent) in PUBLIC_FOLDERS and path.suffix.lstrip(".") in EXTENSIONS
+
+
+def is_content_named(name: str) -> bool:
+    """True for a name made of a content hash: what it holds never changes, so caches keep it."""
+    return bool(_CONTENT_NAMED.fullmatch(PurePosixPath(name).name))
+
+
 @deconstructible
 class upload_to:  # noqa: N801 (used like a function: upload_to("stories"))
     """Name a stored picture `<folder>/<content hash>.<extension of its real format>`.
 
     The user's file name is never used; the storage adds a suffix if the same content is
-    already stored, so deleting one picture never removes another's file.
+    already stored, so deleting one picture never removes another's file. The folder's
+    pictures are public (served at MEDIA_URL by mobilisering.views.media).
     """
 
     def __init__(self, folder: str):
         self.folder = folder.strip("/")
+        PUBLIC_FOLDERS.add(self.folder)
 
     def __eq__(self, other) -> bool:
         return isinstance(other, upload_to) and other.folder == self.folder

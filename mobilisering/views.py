@@ -1,11 +1,16 @@
+import posixpath
+
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import SuspiciousFileOperation
+from django.core.files.storage import default_storage
 from django.db import DatabaseError, connection
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from cities.models import City
+from mobilisering import images
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -53,3 +58,28 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         "Disallow: /en/staff/",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@require_GET
+def media(request: HttpRequest, path: str) -> FileResponse:
+    """Serve a public picture from the media storage (local disk or S3), whatever DEBUG says.
+
+    Only pictures in the public folders that `images.upload_to` names, by a normalised path:
+    anything else, private attachments included, answers 404 here. Content-hashed names never
+    change what they hold, so browsers may keep them for a year.
+    """
+    name = posixpath.normpath(path)
+    if name != path or name.startswith(("/", ".")) or "\\" in name or not images.is_public(name):
+        raise Http404
+    try:
+        handle = default_storage.open(name, "rb")
+    except (OSError, SuspiciousFileOperation):
+        raise Http404 from None
+    response = FileResponse(handle, content_type=images.content_type(name))
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    if images.is_content_named(name):
+        response["Cache-Control"] = "public, max-age=31536000, immutable"
+    else:
+        response["Cache-Control"] = "public, max-age=3600"
+    return response
