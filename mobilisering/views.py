@@ -7,7 +7,7 @@ from django.db import DatabaseError, connection
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from cities.models import City
 from mobilisering import images
@@ -60,7 +60,7 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
-@require_GET
+@require_safe
 def media(request: HttpRequest, path: str) -> FileResponse:
     """Serve a public picture from the media storage (local disk or S3), whatever DEBUG says.
 

@@ -1,7 +1,9 @@
 """Logo uploads through the group form: checked by content, limited, and stripped of EXIF."""
 
+import importlib
 import io
 import re
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -169,3 +171,34 @@ def test_a_refused_edit_keeps_the_old_logo_and_stores_nothing_new(
         response = client.post(f"/en/groups/{group.slug}/edit/", {**data, "logo": logo})
     assert response.status_code == 200
     assert stored_files(settings) == before
+
+
+def test_the_migration_measures_logos_stored_before_renditions(group, city_malmo, settings):
+    """Logos stored before this change get their size and renditions; a missing file is
+    cleared, since Django would otherwise try to read it each time the group loads."""
+    from django.apps import apps
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    # Found by its name, whatever number it gets when migrations are renumbered.
+    (path,) = (Path(__file__).parents[2] / "cities" / "migrations").glob("*_logo_renditions.py")
+    migration = importlib.import_module(f"cities.migrations.{path.stem}")
+    old = default_storage.save(
+        "groups/logos/old-logo.png", ContentFile(image_bytes("PNG", (700, 350)))
+    )
+    LocalGroup.objects.filter(pk=group.pk).update(logo=old)
+    lost = make_group("Förlorad logga", city_malmo)
+    LocalGroup.objects.filter(pk=lost.pk).update(logo="groups/logos/gone.png")
+
+    migration.measure_existing_logos(apps, None)
+
+    group.refresh_from_db()
+    assert (group.logo.name, group.logo_width, group.logo_height) == (old, 700, 350)
+    assert sorted((r["width"], r["format"]) for r in group.logo_renditions) == [
+        (480, "png"),
+        (480, "webp"),
+        (700, "png"),
+        (700, "webp"),
+    ]
+    lost.refresh_from_db()
+    assert not lost.logo

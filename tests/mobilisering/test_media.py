@@ -37,6 +37,7 @@ def test_it_serves_a_logo_and_its_renditions_with_debug_off(client, logo_group, 
         assert response["Content-Type"] == f"image/{name.rsplit('.', 1)[1]}"
         assert response["X-Content-Type-Options"] == "nosniff"
         assert response["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert client.head(f"/media/{logo_group.logo.name}").status_code == 200
 
 
 def test_the_logo_url_on_the_page_is_the_one_served(client, logo_group):
