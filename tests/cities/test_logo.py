@@ -11,7 +11,7 @@ from PIL import Image
 
 from cities.models import LocalGroup
 from tests.cities.conftest import group_form_data, image_bytes
-from tests.conftest import make_group
+from tests.conftest import make_group, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -202,3 +202,12 @@ def test_the_migration_measures_logos_stored_before_renditions(group, city_malmo
     ]
     lost.refresh_from_db()
     assert not lost.logo
+
+
+def test_the_django_admin_cannot_upload_a_logo_past_the_image_helper(client, group):
+    """An upload in the admin would skip the checks, the metadata stripping and the renditions."""
+    superuser = make_user("root@example.org", is_staff=True, is_superuser=True)
+    client.force_login(superuser)
+    html = client.get(f"/en/admin/cities/localgroup/{group.pk}/change/").content.decode()
+    assert 'name="name"' in html
+    assert 'name="logo"' not in html
