@@ -161,7 +161,8 @@ def _encode(image: Image.Image, image_format: str) -> bytes:
             image = image.convert("RGB")
     elif image.mode not in {"RGB", "RGBA", "L", "LA", "P"}:
         image = image.convert("RGBA" if "A" in image.getbands() else "RGB")
-    image.info = {}
+    # Only the palette's transparency is kept: it is part of the picture, not metadata.
+    image.info = {key: image.info[key] for key in ["transparency"] if key in image.info}
     output = io.BytesIO()
     options = {"optimize": True} if image_format in {"JPEG", "PNG"} else {}
     if image_format in QUALITY:

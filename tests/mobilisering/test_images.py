@@ -63,6 +63,19 @@ def test_it_strips_exif_and_gps(fmt):
     assert b"secret place" not in data
 
 
+def test_it_keeps_a_transparent_png_transparent():
+    buffer = io.BytesIO()
+    logo = Image.new("P", (40, 40), 0)
+    logo.putpalette([255, 255, 255, 122, 31, 72])
+    logo.paste(1, (10, 10, 30, 30))
+    logo.save(buffer, format="PNG", transparency=0)
+    clean = images.clean_picture(SimpleUploadedFile("logo.png", buffer.getvalue()))
+    with opened(clean) as image:
+        rgba = image.convert("RGBA")
+        assert rgba.getpixel((0, 0))[3] == 0
+        assert rgba.getpixel((20, 20)) == (122, 31, 72, 255)
+
+
 def test_it_applies_the_exif_orientation():
     """A 40×20 photo marked "rotate 90°" is stored upright, 20×40, without the mark."""
     clean = images.clean_picture(upload(size=(40, 20), exif=exif_with_gps(orientation=6)))
