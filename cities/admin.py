@@ -52,8 +52,10 @@ class LocalGroupAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["themes"]
     inlines = [MembershipInline, DecisionInline]
-    # Status changes go through the staff queue, which logs and emails the decision.
-    readonly_fields = ["status", "decision_message", "decided_at", "decided_by"]
+    # Status changes go through the staff queue, which logs and emails the decision. The logo
+    # changes only through the profile form, which checks it, strips its metadata and makes its
+    # renditions (mobilisering.images).
+    readonly_fields = ["status", "decision_message", "decided_at", "decided_by", "logo"]
 
 
 @admin.register(GroupInvitation)

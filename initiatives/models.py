@@ -7,7 +7,6 @@ follow which, who may move it, what must be given — is the one table in `initi
 """
 
 import uuid
-from pathlib import PurePath
 
 from django.conf import settings
 from django.db import models
@@ -474,10 +473,20 @@ class Report(models.Model):
         return f"{self.initiative}: {self.period_start}–{self.period_end}"
 
 
+# The stored suffix follows the content type that clean_document found in the content.
+ATTACHMENT_SUFFIXES = {
+    "application/pdf": ".pdf",
+    "image/jpeg": ".jpg",
+    "image/png": ".png",
+    "image/webp": ".webp",
+}
+
+
 def attachment_path(instance: "Attachment", filename: str) -> str:
     # A random name: the stored path reveals nothing and cannot be guessed; files are served only
-    # through the permission-checked view (initiatives:attachment).
-    suffix = PurePath(filename).suffix.lower()[:10]
+    # through the permission-checked view (initiatives:attachment). The uploader's file name,
+    # suffix included, is never used: it is kept apart, in original_name.
+    suffix = ATTACHMENT_SUFFIXES.get(instance.content_type, "")
     return f"initiatives/{instance.initiative_id}/{uuid.uuid4().hex}{suffix}"
 
 

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.utils import translation
 
 from mobilisering.models import AccountPreference
@@ -25,4 +26,24 @@ class RememberLanguageMiddleware:
                     user=user, defaults={"language": language}
                 )
                 request.session[SESSION_KEY] = language
+        return response
+
+
+class PermissionsPolicyMiddleware:
+    """Send `Permissions-Policy` (settings.PERMISSIONS_POLICY) on every response.
+
+    Each feature maps to the origins allowed to use it; an empty list denies it everywhere.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.header = ", ".join(
+            f"{feature}=({' '.join(origins)})"
+            for feature, origins in settings.PERMISSIONS_POLICY.items()
+        )
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self.header:
+            response.headers.setdefault("Permissions-Policy", self.header)
         return response

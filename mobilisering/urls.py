@@ -3,7 +3,6 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from django.views.static import serve
 
 from mobilisering import views
 from mobilisering.sitemaps import collect as collect_sitemaps
@@ -28,5 +27,6 @@ urlpatterns += i18n_patterns(
     path("", include("handbook.urls")),
 )
 
-if settings.DEBUG:
-    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+if settings.SERVE_MEDIA:
+    # Public pictures, from the media storage, with DEBUG on or off (see mobilisering.views.media).
+    urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", views.media, name="media")]

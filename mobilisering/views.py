@@ -1,16 +1,21 @@
+import posixpath
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import SuspiciousFileOperation
+from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from cities.models import City
+from mobilisering import images
 from mobilisering import search as portal_search
 from mobilisering.forms import SearchForm
 
@@ -106,3 +111,28 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         f"Sitemap: {settings.SITE_URL}/sitemap.xml",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@require_safe
+def media(request: HttpRequest, path: str) -> FileResponse:
+    """Serve a public picture from the media storage (local disk or S3), whatever DEBUG says.
+
+    Only pictures in the public folders that `images.upload_to` names, by a normalised path:
+    anything else, private attachments included, answers 404 here. Content-hashed names never
+    change what they hold, so browsers may keep them for a year.
+    """
+    name = posixpath.normpath(path)
+    if name != path or name.startswith(("/", ".")) or "\\" in name or not images.is_public(name):
+        raise Http404
+    try:
+        handle = default_storage.open(name, "rb")
+    except (OSError, SuspiciousFileOperation):
+        raise Http404 from None
+    response = FileResponse(handle, content_type=images.content_type(name))
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    if images.is_content_named(name):
+        response["Cache-Control"] = "public, max-age=31536000, immutable"
+    else:
+        response["Cache-Control"] = "public, max-age=3600"
+    return response

@@ -374,6 +374,19 @@ def test_it_stores_a_checked_attachment_without_exif(initiative_factory, member)
         assert not stored.getexif()
 
 
+def test_it_stores_an_attachment_under_a_suffix_from_its_content(initiative_factory, member):
+    """A PDF uploaded as "budget.html" is stored as .pdf: the uploader's suffix is never used."""
+    pdf = SimpleUploadedFile("budget.html", b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n%%EOF\n")
+    attachment = services.add_attachment(
+        initiative=initiative_factory(),
+        actor=fresh(member),
+        document=clean_document(pdf),
+        original_name="budget.html",
+    )
+    assert attachment.file.name.endswith(".pdf")
+    assert attachment.original_name == "budget.html"
+
+
 def test_it_refuses_attachments_from_outsiders(initiative_factory, other_member):
     """Only members who may edit or report add files."""
     initiative = initiative_factory()
