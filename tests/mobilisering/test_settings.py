@@ -52,7 +52,7 @@ def test_it_hardens_cookies_and_transport_in_production():
 def test_it_reads_the_database_and_mail_from_urls():
     code = (
         "from django.conf import settings as s; d = s.DATABASES['default']; "
-        "m = s.MAILERS['default']['OPTIONS']; "
+        "m = s.MAILERS['delivery']['OPTIONS']; "
         "print(d['ENGINE'], d['HOST'], d['NAME'], m['host'], m['port'], m['use_tls'])"
     )
     env = {
