@@ -135,9 +135,10 @@ def _record_failure(email: OutgoingEmail, error: Exception) -> str:
     return email.status
 
 
-def deliver(email_id: int) -> str:
-    """Send one outbox message if it is still waiting; returns what became of it."""
-    email = _claim(email_id, timezone.now())
+def deliver(email_id: int, *, now: datetime | None = None) -> str:
+    """Send one outbox message if it is still waiting (and due at `now`); returns what became
+    of it: "sent", "queued" (for a retry), "failed" (for good) or "skipped"."""
+    email = _claim(email_id, now or timezone.now())
     if email is None:
         return "skipped"
     try:
@@ -162,7 +163,7 @@ def deliver_due(now: datetime | None = None) -> dict[str, int]:
     """Deliver every due message in this process, oldest first; a failure skips none."""
     outcomes: dict[str, int] = {}
     for email_id in due(now).order_by("created_at", "id").values_list("pk", flat=True):
-        outcome = deliver(email_id)
+        outcome = deliver(email_id, now=now)
         outcomes[outcome] = outcomes.get(outcome, 0) + 1
     return outcomes
 

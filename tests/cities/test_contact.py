@@ -22,6 +22,7 @@ def client(client, django_capture_on_commit_callbacks):
     client.post = post_and_commit
     return client
 
+
 CONTACT = "/en/groups/rosengards-roster/contact/"
 
 
