@@ -11,6 +11,7 @@ import logging
 from datetime import datetime, timedelta
 from functools import partial
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -207,3 +208,16 @@ def resend_email(*, email_id: int, actor) -> OutgoingEmail:
             actor.pk,
         )
     return email
+
+
+def purge_outbox(*, now: datetime | None = None, retention_days: int | None = None) -> int:
+    """Delete sent and failed messages older than OUTBOX_RETENTION_DAYS; returns how many."""
+    now = now or timezone.now()
+    if retention_days is None:
+        retention_days = settings.OUTBOX_RETENTION_DAYS
+    old = OutgoingEmail.objects.filter(
+        status__in=[Status.SENT, Status.FAILED],
+        created_at__lt=now - timedelta(days=retention_days),
+    )
+    deleted, _rows = old.delete()
+    return deleted

@@ -228,6 +228,9 @@ MAILERS = {
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Mobilisering <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "mobilisering@example.org")
+# Sent and failed emails leave the outbox this many days after they were written
+# (`manage.py purge_personal_data`): they hold visitors' messages and password-reset links.
+OUTBOX_RETENTION_DAYS = envint("OUTBOX_RETENTION_DAYS", 30)
 
 # Trainings: registrations are anonymised this many days after their session
 # (`manage.py purge_personal_data`); access needs are deleted as soon as it ends.

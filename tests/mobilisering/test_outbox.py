@@ -353,3 +353,20 @@ def test_the_database_queue_takes_the_task_in_the_same_transaction(settings, mai
         assert DBTaskResult.objects.count() == 1
         raise RuntimeError("rolled back")
     assert DBTaskResult.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_the_daily_purge_deletes_old_sent_and_failed_emails_only(settings):
+    settings.OUTBOX_RETENTION_DAYS = 30
+    old = timezone.now() - timedelta(days=31)
+    sent = outbox_email(status=Status.SENT)
+    failed = outbox_email(status=Status.FAILED)
+    waiting = outbox_email(status=Status.QUEUED, attempts=1)
+    recent = outbox_email(status=Status.SENT)
+    OutgoingEmail.objects.filter(pk__in=[sent.pk, failed.pk, waiting.pk]).update(created_at=old)
+    out = io.StringIO()
+
+    call_command("purge_personal_data", stdout=out)
+
+    assert "Outbox: deleted 2 old email(s)." in out.getvalue()
+    assert set(OutgoingEmail.objects.values_list("pk", flat=True)) == {waiting.pk, recent.pk}
