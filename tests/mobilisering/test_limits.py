@@ -150,6 +150,37 @@ def test_training_signups_from_one_proxy_are_counted_per_client(client, settings
 
 
 @pytest.mark.django_db
+def test_a_forged_header_does_not_escape_the_limit_without_a_trusted_proxy(client, city_malmo):
+    """With no proxy trusted (the default), a client that writes a new X-Forwarded-For on each
+    request is still counted as the one address it connects from."""
+    session = make_session(city_malmo, capacity=100)
+    url = f"/en/trainings/sessions/{session.pk}/"
+    statuses = [
+        client.post(
+            url,
+            signup_data(email=f"p{number}@example.org"),
+            HTTP_X_FORWARDED_FOR=f"203.0.113.{number}",
+            REMOTE_ADDR="198.51.100.50",
+        ).status_code
+        for number in range(SIGNUPS_PER_CLIENT + 1)
+    ]
+    assert statuses == [302] * SIGNUPS_PER_CLIENT + [429]
+
+
+@pytest.mark.django_db
+def test_a_login_with_a_short_forwarded_header_is_answered_not_crashed(client, settings):
+    """allauth alone raises ImproperlyConfigured (a 500) when the header has fewer entries than
+    proxies trusted; through our client_ip it answers."""
+    settings.TRUSTED_PROXY_COUNT = settings.ALLAUTH_TRUSTED_PROXY_COUNT = 2
+    response = client.post(
+        "/en/accounts/login/",
+        {"login": "nobody@example.org", "password": "wrong"},
+        HTTP_X_FORWARDED_FOR="203.0.113.9",
+    )
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
 def test_the_login_lockout_is_kept_in_the_shared_cache(client):
     """allauth's failed-login limit lives in the database cache that every worker reads."""
     make_user("maria@example.org")
