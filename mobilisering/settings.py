@@ -302,8 +302,8 @@ CACHES = {
 
 # Background tasks (every email): the database queue by default, its worker started beside the
 # web server (`manage.py db_worker`); RQ on Redis for larger set-ups (`pip install .[redis]`,
-# `manage.py rqworker --job-class django_tasks_rq.Job`); "immediate" runs each task at once, in
-# the process that enqueued it (tests).
+# `manage.py rqworker --with-scheduler --job-class django_tasks_rq.Job default`, the scheduler
+# for the retries); "immediate" runs each task at once, in the process that enqueued it (tests).
 
 
 def tasks_from_env(backend: str, redis_url: str) -> tuple[dict, list[str], dict]:
