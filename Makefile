@@ -1,8 +1,10 @@
 # Mobilisering: `make run` serves the portal with demo data on SQLite; `make test` runs every test.
+# `make run WORKERS=3` serves it with gunicorn and three worker processes instead of runserver.
 VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+WORKERS ?=
 
 .PHONY: run test bench install install-test lint format messages clean
 
@@ -31,16 +33,18 @@ install-test: $(VENV)/.installed-test
 
 run: install
 	DEBUG=true $(PY) manage.py migrate --noinput
+	DEBUG=true $(PY) manage.py createcachetable
 	DEBUG=true $(PY) manage.py seed_demo
 	@echo ""
 	@echo "Mobilisering runs at http://$(HOST):$(PORT)/  (stop with Ctrl-C)"
+	@echo "$(if $(WORKERS),gunicorn with $(WORKERS) workers,runserver) serves the pages; beside it, the task worker (db_worker) sends the mail (printed below: EMAIL_URL=console://)."
 	@echo "Demo logins, all with the password demo-mobilisering:"
 	@echo "  admin@example.org            superuser (also /admin/)"
 	@echo "  staff.goteborg@example.org   city staff, Göteborg (likewise stockholm, linkoping, malmo)"
 	@echo "  editor@example.org           handbook editor"
 	@echo "  group@example.org            administers a Malmö group"
 	@echo ""
-	DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
+	DEBUG=true PY=$(PY) HOST=$(HOST) PORT=$(PORT) WORKERS=$(WORKERS) scripts/serve
 
 test: install-test
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -388,12 +388,21 @@ def accept_invitation(*, token: str, user) -> GroupInvitation:
 def send_contact_message(*, group: LocalGroup, name: str, email: str, message: str) -> None:
     """Relay a visitor's message to the group's contact address, with the visitor as reply-to.
 
-    Nothing is stored: the message exists only in the email.
+    The message is kept only in the outbox, until it is delivered (and, after that, only as long
+    as `manage.py purge_personal_data` allows).
     """
-    build_email(
-        to=[group.contact_email],
-        template="cities/email/contact",
-        context={"group": group, "sender_name": name, "sender_email": email, "message": message},
-        language=group.language,
-        reply_to=[email],
-    ).send(fail_silently=False)
+    with transaction.atomic():
+        send_email_on_commit(
+            build_email(
+                to=[group.contact_email],
+                template="cities/email/contact",
+                context={
+                    "group": group,
+                    "sender_name": name,
+                    "sender_email": email,
+                    "message": message,
+                },
+                language=group.language,
+                reply_to=[email],
+            )
+        )

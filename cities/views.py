@@ -28,6 +28,7 @@ from cities.forms import (
 from cities.models import City, GroupInvitation, GroupMembership, LocalGroup
 from cities.signals import INVITATION_SESSION_KEY
 from mobilisering import ratelimit
+from mobilisering.http import client_ip
 
 PAGE_SIZE = 20
 # The contact relay: at most this many messages an hour from one address, and to one group.
@@ -193,7 +194,7 @@ def group_contact(request: HttpRequest, slug: str) -> HttpResponse:
         # can flood a group.
         keys = {
             "group-contact-sender": data["email"],
-            "group-contact-ip": request.META.get("REMOTE_ADDR", ""),
+            "group-contact-ip": client_ip(request),
             "group-contact-group": str(group.pk),
         }
         allowed = [

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "bootstrap",
+    "django_tasks_db",
     "mobilisering",
     "cities",
     "initiatives",
@@ -146,6 +147,10 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Mobilisering] "
+ACCOUNT_ADAPTER = "mobilisering.accounts.AccountAdapter"
+# Sign-up, login and password reset answer alike whether or not an account exists (the default,
+# said here because the adapter keeps their work alike too).
+ACCOUNT_PREVENT_ENUMERATION = True
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "my"
 LOGOUT_REDIRECT_URL = "home"
@@ -245,10 +250,19 @@ def mailer_from_url(url: str) -> dict:
     }
 
 
-MAILERS = {"default": mailer_from_url(os.environ.get("EMAIL_URL", "console://"))}
+# Nothing in a request talks to the mail server: the default mailer stores each message in the
+# outbox (mobilisering.models.OutgoingEmail), whoever sends it (the portal, allauth, Django), and a
+# task delivers it through the "delivery" mailer, retrying with backoff when it fails.
+MAILERS = {
+    "default": {"BACKEND": "mobilisering.email.OutboxBackend"},
+    "delivery": mailer_from_url(os.environ.get("EMAIL_URL", "console://")),
+}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Mobilisering <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "mobilisering@example.org")
+# Sent and failed emails leave the outbox this many days after they were written
+# (`manage.py purge_personal_data`): they hold visitors' messages and password-reset links.
+OUTBOX_RETENTION_DAYS = envint("OUTBOX_RETENTION_DAYS", 30)
 
 # Trainings: registrations are anonymised this many days after their session
 # (`manage.py purge_personal_data`); access needs are deleted as soon as it ends.
@@ -318,14 +332,65 @@ SECURE_CSP = {
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# Caches: rate limits (allauth's and ours) count here; set CACHE_URL-style backends in
-# production with several app servers (a shared cache such as Redis).
+# Shared state (rate limits, allauth's login lockout) lives where every app server and worker
+# sees it: the database by default (`manage.py createcachetable`), Redis when REDIS_URL (or
+# CACHE_URL) names one. "local" is each process's own memory, only for what may differ between
+# workers, such as memoised renderings, never for counts.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+
+
+def cache_from_url(url: str) -> dict:
+    parts = urlsplit(url)
+    if parts.scheme in {"redis", "rediss"}:
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if parts.scheme in {"", "db"}:
+        # Many entries, so that culling never drops a live rate-limit count.
+        return {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "mobilisering_cache",
+            "OPTIONS": {"MAX_ENTRIES": 200_000},
+        }
+    if parts.scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    raise ImproperlyConfigured(f"CACHE_URL has an unknown scheme: {parts.scheme!r}")
+
+
 CACHES = {
-    "default": {
-        "BACKEND": os.environ.get("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
-        "LOCATION": os.environ.get("CACHE_LOCATION", "mobilisering"),
-    }
+    "default": cache_from_url(os.environ.get("CACHE_URL") or REDIS_URL),
+    "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "local"},
 }
+
+# Background tasks (every email): the database queue by default, its worker started beside the
+# web server (`manage.py db_worker`); RQ on Redis for larger set-ups (`pip install .[redis]`,
+# `manage.py rqworker --with-scheduler --job-class django_tasks_rq.Job default`, the scheduler
+# for the retries); "immediate" runs each task at once, in the process that enqueued it (tests).
+
+
+def tasks_from_env(backend: str, redis_url: str) -> tuple[dict, list[str], dict]:
+    """(TASKS, extra INSTALLED_APPS, RQ_QUEUES) for TASKS_BACKEND=db|rq|immediate."""
+    if backend == "db":
+        return {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}, [], {}
+    if backend == "immediate":
+        return {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}, [], {}
+    if backend == "rq":
+        if not redis_url:
+            raise ImproperlyConfigured("TASKS_BACKEND=rq needs REDIS_URL (redis://host:6379/0).")
+        return (
+            {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}},
+            ["django_rq"],
+            {"default": {"URL": redis_url, "DEFAULT_TIMEOUT": 300}},
+        )
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be db, rq or immediate, not {backend!r}.")
+
+
+TASKS, _task_apps, RQ_QUEUES = tasks_from_env(os.environ.get("TASKS_BACKEND", "db"), REDIS_URL)
+INSTALLED_APPS += _task_apps
+
+# Behind a reverse proxy (or a load balancer and a proxy), how many of them append to
+# X-Forwarded-For. 0 trusts no header: the client is REMOTE_ADDR. Used by every rate limit,
+# allauth's included (mobilisering.http.client_ip).
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 
 LOGGING = {
     "version": 1,

@@ -19,6 +19,8 @@ urlpatterns += i18n_patterns(
     path("accessibility/", views.accessibility, name="accessibility"),
     path("search/", views.search, name="search"),
     path("my/", views.my_page, name="my"),
+    path("staff/outbox/", views.staff_outbox, name="staff_outbox"),
+    path("staff/outbox/<int:pk>/resend/", views.staff_outbox_resend, name="staff_outbox_resend"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("", include("cities.urls")),

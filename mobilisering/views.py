@@ -1,27 +1,32 @@
 import posixpath
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import SuspiciousFileOperation
+from django.core.exceptions import PermissionDenied, SuspiciousFileOperation
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_safe
+from django.views.decorators.http import require_GET, require_POST, require_safe
 
 from cities.models import City
-from mobilisering import images
+from mobilisering import images, outbox
 from mobilisering import search as portal_search
 from mobilisering.forms import SearchForm
+from mobilisering.models import OutgoingEmail
+from mobilisering.permissions import can_manage_outbox
 
 # Results of each kind on the overview; "see all" opens one kind, a page at a time.
 SEARCH_SHOWN = 5
 SEARCH_PAGE_SIZE = 20
+OUTBOX_PER_PAGE = 50
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -136,3 +141,41 @@ def media(request: HttpRequest, path: str) -> FileResponse:
     else:
         response["Cache-Control"] = "public, max-age=3600"
     return response
+
+
+def _require_outbox_manager(request: HttpRequest) -> None:
+    if not can_manage_outbox(request.user):
+        raise PermissionDenied
+
+
+@login_required
+@require_GET
+def staff_outbox(request: HttpRequest) -> HttpResponse:
+    """The emails held up (failed, waiting for a retry, stuck), or every email with ?show=all."""
+    _require_outbox_manager(request)
+    show_all = request.GET.get("show") == "all"
+    emails = OutgoingEmail.objects.all() if show_all else outbox.undelivered()
+    emails = emails.defer("body", "alternatives", "attachments", "headers")
+    page = Paginator(emails.order_by("-created_at", "-id"), OUTBOX_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    for email in page.object_list:
+        email.can_resend = outbox.can_resend(email)
+    return render(request, "staff/outbox.html", {"page_obj": page, "show_all": show_all})
+
+
+@login_required
+@require_POST
+def staff_outbox_resend(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_outbox_manager(request)
+    email = get_object_or_404(OutgoingEmail, pk=pk)
+    try:
+        outbox.resend_email(email_id=email.pk, actor=request.user)
+    except outbox.OutboxError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("The email “%(subject)s” is on its way again.") % {"subject": email.subject},
+        )
+    return redirect("staff_outbox")

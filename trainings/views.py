@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 from cities.models import City
 from cities.permissions import staff_city_ids
 from mobilisering import ratelimit
+from mobilisering.http import client_ip
 from trainings import selectors, services
 from trainings.forms import (
     CalendarFilterForm,
@@ -86,7 +87,7 @@ def _within_rate_limit(request: HttpRequest, email: str) -> bool:
     )
     per_client = ratelimit.hit(
         "trainings-signup-client",
-        request.META.get("REMOTE_ADDR", ""),
+        client_ip(request),
         limit=SIGNUPS_PER_CLIENT,
         window_seconds=RATE_WINDOW,
     )

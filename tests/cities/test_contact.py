@@ -8,6 +8,21 @@ from tests.conftest import make_group
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture
+def client(client, django_capture_on_commit_callbacks):
+    """The test client, with each request's on-commit work run as a real commit would: the
+    relay's email leaves the outbox only then."""
+    post = client.post
+
+    def post_and_commit(*args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return post(*args, **kwargs)
+
+    client.post = post_and_commit
+    return client
+
+
 CONTACT = "/en/groups/rosengards-roster/contact/"
 
 

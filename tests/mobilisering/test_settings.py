@@ -52,7 +52,7 @@ def test_it_hardens_cookies_and_transport_in_production():
 def test_it_reads_the_database_and_mail_from_urls():
     code = (
         "from django.conf import settings as s; d = s.DATABASES['default']; "
-        "m = s.MAILERS['default']['OPTIONS']; "
+        "m = s.MAILERS['delivery']['OPTIONS']; "
         "print(d['ENGINE'], d['HOST'], d['NAME'], m['host'], m['port'], m['use_tls'])"
     )
     env = {
@@ -76,3 +76,53 @@ def test_it_uses_immediate_transactions_on_sqlite():
     code = "from django.conf import settings as s; print(s.DATABASES['default']['OPTIONS'])"
     result = run_settings({"DEBUG": "true"}, code)
     assert "'transaction_mode': 'IMMEDIATE'" in result.stdout
+
+
+def test_it_queues_mail_in_the_database_and_counts_limits_there_by_default():
+    code = (
+        "from django.conf import settings as s; "
+        "print(s.TASKS['default']['BACKEND'], s.CACHES['default']['BACKEND'], "
+        "s.MAILERS['default']['BACKEND'], s.TRUSTED_PROXY_COUNT, s.ALLAUTH_TRUSTED_PROXY_COUNT)"
+    )
+    result = run_settings({"DEBUG": "true"}, code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "django_tasks_db.DatabaseBackend",
+        "django.core.cache.backends.db.DatabaseCache",
+        "mobilisering.email.OutboxBackend",
+        "0",
+        "0",
+    ]
+
+
+def test_it_uses_rq_and_redis_when_told_and_passes_its_checks_without_a_server():
+    """TASKS_BACKEND=rq with REDIS_URL: RQ queue, Redis cache, django_rq installed; the
+    configuration checks pass before any Redis answers (none runs here)."""
+    env = {
+        "DEBUG": "true",
+        "TASKS_BACKEND": "rq",
+        "REDIS_URL": "redis://127.0.0.1:6390/0",
+        "TRUSTED_PROXY_COUNT": "1",
+    }
+    code = (
+        "from django.conf import settings as s; from django.core.management import call_command; "
+        "call_command('check'); "
+        "print(s.TASKS['default']['BACKEND'], s.CACHES['default']['BACKEND'], "
+        "s.RQ_QUEUES['default']['URL'], 'django_rq' in s.INSTALLED_APPS, "
+        "s.ALLAUTH_TRUSTED_PROXY_COUNT)"
+    )
+    result = run_settings(env, code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-5:] == [
+        "django_tasks_rq.RQBackend",
+        "django.core.cache.backends.redis.RedisCache",
+        "redis://127.0.0.1:6390/0",
+        "True",
+        "1",
+    ]
+
+
+def test_it_explains_a_task_queue_it_cannot_use():
+    assert "needs REDIS_URL" in run_settings({"DEBUG": "true", "TASKS_BACKEND": "rq"}).stderr
+    result = run_settings({"DEBUG": "true", "TASKS_BACKEND": "celery"})
+    assert "TASKS_BACKEND must be db, rq or immediate" in result.stderr

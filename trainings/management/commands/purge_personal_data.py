@@ -1,13 +1,15 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from mobilisering.outbox import purge_outbox
 from trainings.services import purge_personal_data
 
 
 class Command(BaseCommand):
     help = (
         "Delete training participants' access needs once their session has ended, and anonymise "
-        "registrations a number of days after it (TRAININGS_RETENTION_DAYS, default 180). "
+        "registrations a number of days after it (TRAININGS_RETENTION_DAYS, default 180); delete "
+        "sent and failed emails from the outbox after OUTBOX_RETENTION_DAYS (default 30). "
         "Run it daily, e.g. from cron."
     )
 
@@ -27,3 +29,4 @@ class Command(BaseCommand):
             f"anonymised {result.anonymised} registration(s); "
             f"{len(result.sessions)} session(s) affected."
         )
+        self.stdout.write(f"Outbox: deleted {purge_outbox()} old email(s).")

@@ -1,0 +1,21 @@
+"""The portal's allauth adapter: one notion of the client's address, and no account revealed
+by how much work an answer takes."""
+
+from allauth.account.adapter import DefaultAccountAdapter
+from django.contrib.auth.hashers import make_password
+from django.utils.crypto import get_random_string
+
+from mobilisering.http import client_ip
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def get_client_ip(self, request) -> str:
+        """allauth's rate limits (login lockout among them) count per client as ours do."""
+        return client_ip(request) or super().get_client_ip(request)
+
+    def send_account_already_exists_mail(self, email: str) -> None:
+        # A sign-up with a new address hashes its password; one with a taken address would not,
+        # and the quicker answer would tell that the account exists. Hash a throwaway password
+        # so both take the same time (the email itself only goes into the outbox, in both).
+        make_password(get_random_string(32))
+        super().send_account_already_exists_mail(email)
