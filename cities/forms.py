@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, GroupDecision, GroupMembership, LocalGroup, RightsTheme
 from cities.services import name_taken, normalise_name
+from mobilisering import images
 from mobilisering.forms import HoneypotMixin, capitalised
-from mobilisering.uploads import clean_image
 
 IMAGE_TYPES = "image/jpeg,image/png,image/webp"
 
@@ -17,7 +17,7 @@ class GroupForm(forms.ModelForm):
     logo = forms.FileField(
         label=_("Logo"),
         required=False,
-        help_text=_("Optional. A JPEG, PNG or WebP image, at most 5 MB and 4000×4000 pixels."),
+        help_text=_("Optional. A JPEG, PNG or WebP image of at most 10 MB."),
         widget=forms.ClearableFileInput(attrs={"accept": IMAGE_TYPES}),
     )
 
@@ -98,7 +98,7 @@ class GroupForm(forms.ModelForm):
     def clean_logo(self):
         logo = self.cleaned_data.get("logo")
         if isinstance(logo, UploadedFile):
-            return clean_image(logo).file
+            return images.clean_picture(logo)
         return logo
 
     def clean(self):

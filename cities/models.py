@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from mobilisering import images
+
 INVITATION_LIFETIME = timedelta(days=14)
 
 
@@ -126,7 +128,16 @@ class LocalGroup(models.Model):
     contact_email = models.EmailField(_("contact email"))
     open_to_cooperation = models.BooleanField(_("open to cooperation"), default=True)
     founded_year = models.PositiveSmallIntegerField(_("founded (year)"), null=True, blank=True)
-    logo = models.ImageField(_("logo"), upload_to="groups/logos/", blank=True)
+    logo = models.ImageField(
+        _("logo"),
+        upload_to=images.upload_to("groups/logos"),
+        width_field="logo_width",
+        height_field="logo_height",
+        blank=True,
+    )
+    logo_width = models.PositiveIntegerField(null=True, editable=False)
+    logo_height = models.PositiveIntegerField(null=True, editable=False)
+    logo_renditions = models.JSONField(default=list, blank=True, editable=False)
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.PENDING)
     decision_message = models.TextField(_("decision message"), blank=True)
     # The language the group registered in: emails to its admins and its contact address use it.

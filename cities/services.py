@@ -6,6 +6,7 @@ it, and raises `GroupError` with a translated message the view shows. Email goes
 
 import re
 from collections.abc import Iterable
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -21,6 +22,7 @@ from cities.models import (
     LocalGroup,
     RightsTheme,
 )
+from mobilisering import images
 from mobilisering.email import build_email, languages_for, send_email_on_commit
 
 # Path words under /groups/ that a group's slug must not take.
@@ -128,7 +130,7 @@ def register_group(
     """
     name = normalise_name(name)
     try:
-        with transaction.atomic():
+        with _files_removed_on_error() as stored, transaction.atomic():
             if name_taken(name=name, city_id=city.pk):
                 raise _name_taken_error(city)
             group = LocalGroup(
@@ -145,9 +147,9 @@ def register_group(
                 status=Status.PENDING,
                 language=language,
             )
-            if logo:
-                group.logo = logo
             group.save()
+            if logo:
+                _store_logo(group, logo, stored)
             group.themes.set(themes)
             GroupMembership.objects.create(user=user, group=group, role=Role.ADMIN)
             _email_people(
@@ -161,18 +163,53 @@ def register_group(
     return group
 
 
-def update_group(*, group: LocalGroup, changes: dict, themes=None) -> LocalGroup:
-    """Save the admin's edits to the profile; the name stays unique in the city."""
+def _store_logo(group: LocalGroup, logo, stored: list) -> None:
+    """Store a logo that `images.clean_picture` has checked, under its content's name, with
+    its renditions; every file written is listed in `stored`, so a failure can remove it."""
+    group.logo.save(logo.name, logo, save=False)
+    stored.append(group.logo.name)
+    group.logo_renditions = images.make_renditions(group.logo)
+    stored.extend(rendition["name"] for rendition in group.logo_renditions)
+    group.save(update_fields=["logo", "logo_width", "logo_height", "logo_renditions"])
+
+
+@contextmanager
+def _files_removed_on_error():
+    """Files a failed write stored are removed, so a refused change leaves no orphans."""
+    stored: list[str] = []
     try:
-        with transaction.atomic():
+        yield stored
+    except BaseException:
+        for name in stored:
+            images.delete_picture(name, [])
+        raise
+
+
+def update_group(*, group: LocalGroup, changes: dict, themes=None) -> LocalGroup:
+    """Save the admin's edits to the profile; the name stays unique in the city.
+
+    A replaced or removed logo is deleted, with its renditions, once the change is committed.
+    """
+    changes = dict(changes)
+    new_logo = changes.pop("logo", None)
+    try:
+        with _files_removed_on_error() as stored, transaction.atomic():
             locked = _lock_group(group.pk)
             if "name" in changes:
                 changes["name"] = normalise_name(changes["name"])
                 if name_taken(name=changes["name"], city_id=locked.city_id, exclude_pk=locked.pk):
                     raise _name_taken_error(locked.city)
+            # The name, not the FieldFile: storing the new logo renames the FieldFile in place.
+            old_logo, old_renditions = locked.logo.name, list(locked.logo_renditions)
             for field, value in changes.items():
                 setattr(locked, field, value)
+            if new_logo == "":
+                locked.logo, locked.logo_renditions = "", []
             locked.save()
+            if new_logo:
+                _store_logo(locked, new_logo, stored)
+            if old_logo and old_logo != locked.logo.name:
+                transaction.on_commit(lambda: images.delete_picture(old_logo, old_renditions))
             if themes is not None:
                 locked.themes.set(themes)
     except IntegrityError:

@@ -5,7 +5,7 @@ from allauth.account.models import EmailAddress
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.files.uploadedfile import UploadedFile
+from django.core.files.base import ContentFile
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
@@ -165,7 +165,8 @@ def group_edit(request: HttpRequest, slug: str) -> HttpResponse:
             logo = form.cleaned_data.get("logo")
             if logo is False:
                 changes["logo"] = ""
-            elif isinstance(logo, UploadedFile):
+            elif isinstance(logo, ContentFile):
+                # A new logo, checked and re-encoded by images.clean_picture.
                 changes["logo"] = logo
             try:
                 group = services.update_group(
