@@ -491,7 +491,7 @@ def _map(draw, width, height, rng):
 
 
 def illustration(motif: str, seed: int, *, width: int = 1200, height: int = 800) -> bytes:
-    """A drawn scene for a story, as PNG bytes (no photograph, nothing fetched)."""
+    """A drawn scene for a story, as JPEG bytes (no photograph, nothing fetched)."""
     rng = random.Random(seed)
     canvas = Image.new("RGB", (width, height), BLUSH)
     draw = ImageDraw.Draw(canvas)
@@ -521,7 +521,7 @@ def illustration(motif: str, seed: int, *, width: int = 1200, height: int = 800)
                 draw.ellipse([bx, y + 22, bx + 26, y + 48], fill=ROSE)
             draw.line([(spacing - 10, ground - 200), (spacing + 40, ground - 320)], fill="#b45309", width=14)
     buffer = io.BytesIO()
-    canvas.save(buffer, format="PNG")
+    canvas.save(buffer, format="JPEG", quality=88)
     return buffer.getvalue()
 
 
@@ -561,7 +561,7 @@ def _story(spec: dict, index: int, *, editor, writers: dict, now) -> Example | N
         Example.objects.filter(pk=example.pk).update(slug=spec["slug"])
         example.slug = spec["slug"]
     upload = SimpleUploadedFile(
-        f"{spec['slug']}.png", illustration(spec["motif"], index), content_type="image/png"
+        f"{spec['slug']}.jpg", illustration(spec["motif"], index), content_type="image/jpeg"
     )
     caption = spec.get("caption", ("", ""))
     services.add_image(
