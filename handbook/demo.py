@@ -54,7 +54,10 @@ STORIES = [
             "- Låt de berörda tala själva: det var berättelserna, inte siffrorna, som fick politikerna att stanna.\n- Ett tydligt slutmål (breven i Stockholm) höll ihop trettio olika grupper.\n- Planera vila och värme: en lång vandring kräver lika mycket omsorg som organisering.",
             "- Let the people concerned speak for themselves: the stories, not the figures, made politicians stop and listen.\n- A clear final goal (the letters in Stockholm) held thirty different groups together.\n- Plan for rest and warmth: a long walk needs as much care as organising.",
         ),
-        "caption": ("Stafettpinnen lämnas över i Jönköping.", "The baton changes hands in Jönköping."),
+        "caption": (
+            "Stafettpinnen lämnas över i Jönköping.",
+            "The baton changes hands in Jönköping.",
+        ),
     },
     {
         "slug": "hyresgastskolan-pa-hisingen",
@@ -121,7 +124,10 @@ STORIES = [
             "- Unga som frågar unga får andra svar än vuxna som frågar.\n- Ett konkret förslag med ett försöksår är lättare för politiker att säga ja till.",
             "- Young people asking young people get different answers from adults asking.\n- A concrete proposal with a trial year is easier for politicians to say yes to.",
         ),
-        "caption": ("Enkätsvaren sorteras på fritidsgården.", "Sorting the survey answers at the youth centre."),
+        "caption": (
+            "Enkätsvaren sorteras på fritidsgården.",
+            "Sorting the survey answers at the youth centre.",
+        ),
     },
     {
         "slug": "harbarge-for-kvinnor",
@@ -277,7 +283,10 @@ STORIES = [
             "- Siffror från den egna verksamheten ger tyngd.\n- Låt de som berörs vara med och formulera lösningen.",
             "- Figures from your own work carry weight.\n- Let those concerned help shape the solution.",
         ),
-        "caption": ("Nycklarna till en av de första lägenheterna.", "The keys to one of the first flats."),
+        "caption": (
+            "Nycklarna till en av de första lägenheterna.",
+            "The keys to one of the first flats.",
+        ),
     },
     {
         "slug": "tillganglighetskartan",
@@ -385,7 +394,11 @@ EDITION = {
                 "Rätten att delta i beslut som rör ens eget liv. Här berättar grupper som skaffade sig en plats vid bordet.",
                 "The right to take part in decisions about your own life. Groups who won a place at the table tell how.",
             ),
-            ["ungas-fritidsenkat-i-angered", "service-tillbaka-till-skaggetorp", "kann-dina-rattigheter-i-jarva"],
+            [
+                "ungas-fritidsenkat-i-angered",
+                "service-tillbaka-till-skaggetorp",
+                "kann-dina-rattigheter-i-jarva",
+            ],
         ),
         (
             "ratten-till-ett-hem",
@@ -394,7 +407,12 @@ EDITION = {
                 "Bostaden är grunden för allt annat. Tre grupper som förändrade villkoren för dem som riskerade att förlora sin.",
                 "A home is the ground for everything else. Three groups who changed the terms for those at risk of losing theirs.",
             ),
-            ["hyresgastskolan-pa-hisingen", "harbarge-for-kvinnor", "bostad-efter-jouren", "vinternatt-i-forsamlingen"],
+            [
+                "hyresgastskolan-pa-hisingen",
+                "harbarge-for-kvinnor",
+                "bostad-efter-jouren",
+                "vinternatt-i-forsamlingen",
+            ],
         ),
         (
             "lika-villkor",
@@ -435,16 +453,16 @@ def _person(draw: ImageDraw.ImageDraw, x: int, ground: int, height: int, rng) ->
     body = rng.choice(CLOTHES)
     head = height // 5
     top = ground - height
-    draw.rounded_rectangle(
-        [x - head, top + head + 4, x + head, ground], radius=head, fill=body
-    )
+    draw.rounded_rectangle([x - head, top + head + 4, x + head, ground], radius=head, fill=body)
     draw.ellipse([x - head // 1.4, top, x + head // 1.4, top + head * 1.3], fill=rng.choice(SKIN))
 
 
 def _backdrop(draw, width, height, rng, ground):
     for y in range(ground):
         t = y / ground
-        colour = tuple(int(a + (b - a) * t) for a, b in zip((251, 238, 244), (245, 192, 214)))
+        colour = tuple(
+            int(a + (b - a) * t) for a, b in zip((251, 238, 244), (245, 192, 214), strict=True)
+        )
         draw.line([(0, y), (width, y)], fill=colour)
     draw.rectangle([0, ground, width, height], fill="#e8d3dc")
     sun_x = rng.randint(width // 6, width - width // 6)
@@ -467,12 +485,18 @@ def _houses(draw, width, ground, rng):
 def _school(draw, width, ground, rng):
     left, right = width // 5, width - width // 5
     draw.rectangle([left, ground - 300, right, ground], fill=ROSE)
-    draw.polygon([(left - 30, ground - 300), (width // 2, ground - 420), (right + 30, ground - 300)], fill=PLUM)
+    draw.polygon(
+        [(left - 30, ground - 300), (width // 2, ground - 420), (right + 30, ground - 300)],
+        fill=PLUM,
+    )
     for wx in range(left + 40, right - 60, 90):
         draw.rectangle([wx, ground - 250, wx + 50, ground - 180], fill=BLUSH)
     draw.rectangle([width // 2 - 40, ground - 140, width // 2 + 40, ground], fill=PLUM_DARK)
     draw.line([(right - 40, ground - 300), (right - 40, ground - 470)], fill=PLUM_DARK, width=6)
-    draw.polygon([(right - 40, ground - 470), (right + 40, ground - 445), (right - 40, ground - 420)], fill="#f59e0b")
+    draw.polygon(
+        [(right - 40, ground - 470), (right + 40, ground - 445), (right - 40, ground - 420)],
+        fill="#f59e0b",
+    )
 
 
 def _map(draw, width, height, rng):
@@ -505,7 +529,9 @@ def illustration(motif: str, seed: int, *, width: int = 1200, height: int = 800)
         elif motif == "school":
             _school(draw, width, ground, rng)
         elif motif == "meeting":
-            draw.rounded_rectangle([width // 4, ground - 110, width * 3 // 4, ground - 80], radius=12, fill=PLUM_DARK)
+            draw.rounded_rectangle(
+                [width // 4, ground - 110, width * 3 // 4, ground - 80], radius=12, fill=PLUM_DARK
+            )
         count = {"walk": 9, "meeting": 6}.get(motif, 4)
         spacing = width // (count + 1)
         for index in range(count):
@@ -514,12 +540,18 @@ def illustration(motif: str, seed: int, *, width: int = 1200, height: int = 800)
         if motif == "walk":
             # A banner carried by two walkers, and the baton raised by the first.
             y = ground - 330
-            draw.rectangle([spacing * 3, y, spacing * 6, y + 70], fill="#ffffff", outline=PLUM, width=6)
+            draw.rectangle(
+                [spacing * 3, y, spacing * 6, y + 70], fill="#ffffff", outline=PLUM, width=6
+            )
             draw.line([(spacing * 3, y), (spacing * 3, ground - 150)], fill=PLUM_DARK, width=8)
             draw.line([(spacing * 6, y), (spacing * 6, ground - 150)], fill=PLUM_DARK, width=8)
             for bx in range(spacing * 3 + 30, spacing * 6 - 30, 60):
                 draw.ellipse([bx, y + 22, bx + 26, y + 48], fill=ROSE)
-            draw.line([(spacing - 10, ground - 200), (spacing + 40, ground - 320)], fill="#b45309", width=14)
+            draw.line(
+                [(spacing - 10, ground - 200), (spacing + 40, ground - 320)],
+                fill="#b45309",
+                width=14,
+            )
     buffer = io.BytesIO()
     canvas.save(buffer, format="JPEG", quality=88)
     return buffer.getvalue()
@@ -549,9 +581,7 @@ def _story(spec: dict, index: int, *, editor, writers: dict, now) -> Example | N
         "themes": list(RightsTheme.objects.filter(slug__in=spec["themes"])),
     }
     source = spec.get("source")
-    initiative = (
-        Initiative.objects.filter(title=source, group=group).first() if source else None
-    )
+    initiative = Initiative.objects.filter(title=source, group=group).first() if source else None
     if initiative is not None:
         example = services.start_from_initiative(initiative=initiative, actor=editor)
         example = services.update_example(example=example, actor=editor, data=data)

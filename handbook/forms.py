@@ -103,9 +103,7 @@ def initial_from(example: Example) -> dict:
 class ImageForm(forms.Form):
     """A picture for a story, with alt text in both languages."""
 
-    picture = forms.ImageField(
-        label=_("Picture"), help_text=_("JPEG, PNG or WebP, at most 10 MB.")
-    )
+    picture = forms.ImageField(label=_("Picture"), help_text=_("JPEG, PNG or WebP, at most 10 MB."))
     alt_sv = forms.CharField(
         label=_("Alt text (Swedish)"),
         max_length=300,

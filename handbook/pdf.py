@@ -90,9 +90,7 @@ class StorageFetcher:
 
 def picture_url(picture) -> str:
     """The `storage:` URL of the best print rendition of an ExampleImage."""
-    name = images.best_rendition(
-        picture.image, picture.image_renditions, max_width=IMAGE_WIDTH
-    )
+    name = images.best_rendition(picture.image, picture.image_renditions, max_width=IMAGE_WIDTH)
     return f"{STORAGE_SCHEME}{name}"
 
 

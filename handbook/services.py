@@ -168,8 +168,8 @@ def start_from_initiative(*, initiative: Initiative, actor) -> Example:
     group's words), the city, group and themes copied, and the initiative kept as the source.
     If the initiative already has an example, that one is returned."""
     with transaction.atomic():
-        locked = Initiative.objects.select_for_update().select_related("group").get(
-            pk=initiative.pk
+        locked = (
+            Initiative.objects.select_for_update().select_related("group").get(pk=initiative.pk)
         )
         if not permissions.can_start_from(actor, locked):
             raise HandbookError(_("Only editors and the city's staff start stories."))
@@ -485,4 +485,3 @@ def set_chapter_examples(*, chapter: Chapter, actor, examples: Sequence[Example]
         ChapterExample.objects.bulk_create(entries)
         locked.save(update_fields=["updated_at"])
         _log(actor, HandbookEvent.Action.EDITION, edition=locked, text=chapter.title_sv)
-

@@ -146,7 +146,10 @@ def example_start(request: HttpRequest, initiative_pk: int) -> HttpResponse:
         return redirect("handbook:staff_examples")
     messages.success(
         request,
-        _("A draft is started from the initiative. Check the text, add an English version and pictures."),
+        _(
+            "A draft is started from the initiative. Check the text, add an English version "
+            "and pictures."
+        ),
     )
     return redirect("handbook:staff_example", example.pk)
 
@@ -161,9 +164,7 @@ def example_edit(request: HttpRequest, pk: int) -> HttpResponse:
         form = ExampleForm(request.POST, cities=cities)
         if form.is_valid():
             try:
-                services.update_example(
-                    example=example, actor=request.user, data=form.cleaned_data
-                )
+                services.update_example(example=example, actor=request.user, data=form.cleaned_data)
             except HandbookError as error:
                 _apply_errors(form, error)
             else:

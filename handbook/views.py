@@ -39,11 +39,15 @@ def story_list(request: HttpRequest) -> HttpResponse:
 def _get_example_for_user(request: HttpRequest, slug: str) -> tuple[Example, bool]:
     """The story if it is public, or (as a preview) if the user may edit it; 404 otherwise.
     Returns the example and whether it is public."""
-    public = selectors.public_examples().select_related("source_initiative").filter(slug=slug).first()
+    public = (
+        selectors.public_examples().select_related("source_initiative").filter(slug=slug).first()
+    )
     if public is not None:
         return public, True
     example = get_object_or_404(
-        selectors.with_card_data(Example.objects.filter(slug=slug)).select_related("source_initiative")
+        selectors.with_card_data(Example.objects.filter(slug=slug)).select_related(
+            "source_initiative"
+        )
     )
     if not permissions.can_edit(request.user, example):
         raise Http404
@@ -80,9 +84,7 @@ def _contents(request: HttpRequest, edition: Edition | None) -> HttpResponse:
     context = {"edition": edition, "chapters": []}
     if edition is not None:
         context["chapters"] = selectors.chapters_with_examples(edition)
-        context["other_editions"] = list(
-            selectors.published_editions().exclude(pk=edition.pk)[:10]
-        )
+        context["other_editions"] = list(selectors.published_editions().exclude(pk=edition.pk)[:10])
     return render(request, "handbook/contents.html", context)
 
 

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - the transitions table reads best one row per line.
 """The example workflow: ONE table of transitions, and the lookups views and templates use.
 
 ```

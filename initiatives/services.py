@@ -626,7 +626,9 @@ def withdraw_consent(*, initiative: Initiative, actor) -> Report:
         locked = _lock(initiative)
         report = Report.objects.select_for_update().filter(initiative=locked, final=True).first()
         if report is None or not report.consent_to_feature:
-            raise WorkflowError(_("The group has not consented to be featured, or has already withdrawn it."))
+            raise WorkflowError(
+                _("The group has not consented to be featured, or has already withdrawn it.")
+            )
         if not permissions.can_withdraw_consent(actor, locked, report):
             raise WorkflowError(_("Only the group's members can withdraw its consent."))
         report.consent_to_feature = False

@@ -76,9 +76,14 @@ def make_edition(*, editor, chapters: dict[str, list[Example]], slug="2015", pub
     """An edition whose chapters (title → stories) are in the given order."""
     edition = services.save_edition(
         actor=editor,
-        data={"slug": slug, "title_sv": f"Goda exempel {slug}", "title_en": f"Good examples {slug}",
-              "introduction_sv": "En inledning om **handboken**.", "introduction_en": "An introduction."},
-    )  # fmt: skip
+        data={
+            "slug": slug,
+            "title_sv": f"Goda exempel {slug}",
+            "title_en": f"Good examples {slug}",
+            "introduction_sv": "En inledning om **handboken**.",
+            "introduction_en": "An introduction.",
+        },
+    )
     for title, examples in chapters.items():
         chapter = services.save_chapter(
             edition=edition, actor=editor, data={"title_sv": title, "title_en": f"{title} (en)"}

@@ -62,6 +62,4 @@ def test_it_lets_only_the_citys_staff_and_editors_start_one(
         url = reverse("handbook:staff_example_start", args=[completed.pk])
         assert client.post(url).status_code == 403
     assert not Example.objects.exists()
-    assert services.start_from_initiative(
-        initiative=completed, actor=make_editor("ed@example.org")
-    )
+    assert services.start_from_initiative(initiative=completed, actor=make_editor("ed@example.org"))

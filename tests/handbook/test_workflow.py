@@ -91,7 +91,11 @@ def test_it_shows_staff_the_buttons_they_may_use(client, staff_malmo, city_malmo
 
 def test_it_closes_the_workspace_to_everyone_else(client, person):
     login(client, person)
-    for name in ["handbook:staff_examples", "handbook:staff_example_create", "handbook:staff_editions"]:
+    for name in [
+        "handbook:staff_examples",
+        "handbook:staff_example_create",
+        "handbook:staff_editions",
+    ]:
         assert client.get(reverse(name)).status_code == 403
     client.logout()
     assert client.get(reverse("handbook:staff_examples")).status_code == 302
