@@ -122,8 +122,14 @@ def edition_pdf(request: HttpRequest, slug: str) -> FileResponse:
     edition = _get_edition_for_user(request, slug)
     language = get_language()
     name = pdf.cached_pdf(edition, language=language)
+    try:
+        handle = pdf.open_pdf(name)
+    except FileNotFoundError:
+        # A newer version replaced it between the two steps: take that one.
+        name = pdf.cached_pdf(edition, language=language)
+        handle = pdf.open_pdf(name)
     response = FileResponse(
-        pdf.open_pdf(name),
+        handle,
         content_type="application/pdf",
         filename=f"handbok-{edition.slug}-{language}.pdf",
     )
