@@ -13,8 +13,16 @@ class ExampleAdmin(TranslationAdmin):
     list_filter = ["status", "city"]
     search_fields = ["title", "summary"]
     list_select_related = ["city", "group"]
-    readonly_fields = ["status", "published_at", "published_by", "created_by", "created_at"]
-    raw_id_fields = ["group", "source_initiative"]
+    # The source is set only by services.start_from_initiative, which checks the consent.
+    readonly_fields = [
+        "status",
+        "source_initiative",
+        "published_at",
+        "published_by",
+        "created_by",
+        "created_at",
+    ]
+    raw_id_fields = ["group"]
     filter_horizontal = ["themes"]
 
 

@@ -103,7 +103,13 @@ def initial_from(example: Example) -> dict:
 class ImageForm(forms.Form):
     """A picture for a story, with alt text in both languages."""
 
-    picture = forms.ImageField(label=_("Picture"), help_text=_("JPEG, PNG or WebP, at most 10 MB."))
+    # A FileField, not an ImageField: the picture is opened only by images.clean_picture, with
+    # Pillow limited to JPEG, PNG and WebP and the size checked before decoding.
+    picture = forms.FileField(
+        label=_("Picture"),
+        help_text=_("JPEG, PNG or WebP, at most 10 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
     alt_sv = forms.CharField(
         label=_("Alt text (Swedish)"),
         max_length=300,

@@ -137,3 +137,15 @@ def test_it_needs_alt_text_in_both_languages(client, editor, city_malmo):
     assert picture.image_renditions and picture.image.name.startswith("stories/")
     services.remove_image(image=picture, actor=editor)
     assert not example.images.exists()
+
+
+def test_it_opens_the_admin_pages(client, editor, city_malmo):
+    from tests.conftest import make_user
+
+    example = make_example(actor=editor, city=city_malmo, status="published")
+    make_edition(editor=editor, chapters={"Ett": [example]})
+    admin = make_user("ada@example.org", is_superuser=True, is_staff=True)
+    login(client, admin)
+    for model in ["example", "edition", "chapter", "handbookevent"]:
+        assert client.get(f"/sv/admin/handbook/{model}/").status_code == 200
+    assert client.get(f"/sv/admin/handbook/example/{example.pk}/change/").status_code == 200
