@@ -247,6 +247,7 @@ class InitiativeEvent(models.Model):
         ASSIGNMENT = "assignment", _("reviewer assigned")
         ASSESSMENT = "assessment", _("assessment")
         PARTNERSHIP = "partnership", _("partnership")
+        CONSENT = "consent", _("consent to be featured withdrawn")
 
     initiative = models.ForeignKey(
         Initiative, on_delete=models.CASCADE, related_name="events", verbose_name=_("initiative")

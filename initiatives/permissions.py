@@ -180,3 +180,10 @@ def can_confirm_partnership(user, initiative: Initiative, group: LocalGroup) -> 
     return is_group_admin(user, group) and any(
         p.group_id == group.pk for p in initiative.partnerships.all()
     )
+
+
+def can_withdraw_consent(user, initiative: Initiative, final_report=None) -> bool:
+    """Members withdraw the consent their final report gave to be featured in the handbook."""
+    if final_report is None:
+        final_report = initiative.reports.filter(final=True).first()
+    return bool(final_report and final_report.consent_to_feature) and is_member(user, initiative)

@@ -21,6 +21,7 @@ Public API (all keyword-only):
 - `add_report(initiative, actor, data, final=False) -> Report`
 - `add_attachment(initiative, actor, document, original_name, report=None) -> Attachment`
 - `confirm_partnership(initiative, actor, group) -> InitiativePartner`
+- `withdraw_consent(initiative, actor) -> Report` — the group takes back its consent to be featured
 
 `notify=False` (on the writes that email) is for demo data and imports only.
 """
@@ -36,7 +37,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cities.models import LocalGroup
-from initiatives import notifications, permissions, workflow
+from initiatives import notifications, permissions, signals, workflow
 from initiatives.models import (
     Assessment,
     Attachment,
@@ -615,3 +616,23 @@ def confirm_partnership(
         if notify:
             notifications.partnership_confirmed(initiative=locked, group=group, actor=actor)
     return partnership
+
+
+def withdraw_consent(*, initiative: Initiative, actor) -> Report:
+    """A member of the group withdraws the consent its final report gave to be featured as a
+    handbook example. Logs a `consent` event and sends `signals.consent_withdrawn` in the same
+    transaction, so the handbook takes the initiative's examples off the public site with it."""
+    with transaction.atomic():
+        locked = _lock(initiative)
+        report = Report.objects.select_for_update().filter(initiative=locked, final=True).first()
+        if report is None or not report.consent_to_feature:
+            raise WorkflowError(
+                _("The group has not consented to be featured, or has already withdrawn it.")
+            )
+        if not permissions.can_withdraw_consent(actor, locked, report):
+            raise WorkflowError(_("Only the group's members can withdraw its consent."))
+        report.consent_to_feature = False
+        report.save(update_fields=["consent_to_feature"])
+        _log(locked, actor, InitiativeEvent.Kind.CONSENT, report=report)
+        signals.consent_withdrawn.send(sender=Initiative, initiative=locked, actor=actor)
+    return report

@@ -18,6 +18,11 @@ urlpatterns = [
     path("initiatives/<int:pk>/files/", views.upload, name="upload"),
     path("initiatives/<int:pk>/files/<int:attachment_pk>/", views.attachment, name="attachment"),
     path(
+        "initiatives/<int:pk>/consent/withdraw/",
+        views.withdraw_consent,
+        name="withdraw_consent",
+    ),
+    path(
         "initiatives/<int:pk>/partners/<int:group_pk>/confirm/",
         views.confirm_partner,
         name="confirm_partner",

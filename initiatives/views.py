@@ -84,9 +84,11 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     initiative = _get_initiative_for_user(request, pk, full=True)
     user = request.user
     insider = permissions.can_see_private(user, initiative)
+    final_report = next((r for r in initiative.reports.all() if r.final), None)
     context = {
         "initiative": initiative,
         "insider": insider,
+        "can_withdraw_consent": permissions.can_withdraw_consent(user, initiative, final_report),
         "is_member": permissions.is_member(user, initiative),
         "is_staff": permissions.can_review(user, initiative),
         "can_edit": permissions.can_edit(user, initiative),
@@ -96,7 +98,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "next_step": workflow.next_step(initiative),
         "reports": list(initiative.reports.all()),
         "grants": [(grant, grant.public or insider) for grant in initiative.grants.all()],
-        "final_report": next((r for r in initiative.reports.all() if r.final), None),
+        "final_report": final_report,
         "confirmable": [
             p
             for p in initiative.partnerships.all()
@@ -351,6 +353,29 @@ def confirm_partner(request: HttpRequest, pk: int, group_pk: int) -> HttpRespons
             request, _("Thank you: %(group)s is confirmed as a partner.") % {"group": group.name}
         )
     return redirect(initiative)
+
+
+@login_required
+def withdraw_consent(request: HttpRequest, pk: int) -> HttpResponse:
+    """The group takes back its consent to be featured in the handbook (asks first)."""
+    initiative = _get_initiative_for_user(request, pk)
+    if not permissions.can_withdraw_consent(request.user, initiative):
+        raise PermissionDenied
+    if request.method == "POST":
+        try:
+            services.withdraw_consent(initiative=initiative, actor=request.user)
+        except WorkflowError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Your consent is withdrawn. The initiative is no longer shown as an example "
+                    "in the handbook, and the editors have been told."
+                ),
+            )
+        return redirect(initiative)
+    return render(request, "initiatives/consent_confirm.html", {"initiative": initiative})
 
 
 # --- Reports ----------------------------------------------------------------------------------

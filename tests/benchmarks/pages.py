@@ -133,6 +133,10 @@ def pages() -> list[tuple[str, str, str | None]]:
         ("training calendar", "/sv/trainings/", None),
         ("training session", f"/sv/trainings/sessions/{session.pk}/", None),
         ("participant list", f"/sv/staff/trainings/{session.pk}/", staff),
+        ("stories list", "/sv/stories/", None),
+        ("story", "/sv/stories/stafettvandringen-for-asylsokandes-rattigheter/", None),
+        ("handbook contents", "/sv/handbook/", None),
+        ("handbook chapter", "/sv/handbook/2015/ratten-till-ett-hem/", None),
     ]
 
 

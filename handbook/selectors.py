@@ -1,0 +1,64 @@
+"""Reads that several pages share, each a fixed number of queries whatever the data's size.
+
+Consent is live: an example whose source initiative's final report no longer consents is not
+public, whatever its status (`public_examples`), so it leaves the stories, the web handbook and
+the next PDF at once — also when the report is changed by other means than the group's button.
+"""
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
+
+from handbook.models import Chapter, ChapterExample, Edition, Example, ExampleImage, Status
+from initiatives.models import Report
+
+
+def consent_holds() -> Q:
+    """Examples written from scratch, or whose source's final report consents."""
+    consenting = Report.objects.filter(
+        initiative=OuterRef("source_initiative"), final=True, consent_to_feature=True
+    )
+    return Q(source_initiative__isnull=True) | Q(Exists(consenting))
+
+
+def with_card_data(examples: QuerySet) -> QuerySet:
+    """What a story card shows: city, group, themes and the pictures (two extra queries)."""
+    return examples.select_related("city", "group").prefetch_related(
+        "themes", Prefetch("images", queryset=ExampleImage.objects.order_by("order", "pk"))
+    )
+
+
+def public_examples() -> QuerySet:
+    """The public stories: published, with live consent, newest first."""
+    return with_card_data(
+        Example.objects.filter(consent_holds(), status=Status.PUBLISHED)
+    ).order_by("-published_at", "-pk")
+
+
+def published_editions() -> QuerySet:
+    return Edition.objects.filter(published=True).order_by("-published_at", "-pk")
+
+
+def chapters_with_examples(edition: Edition, *, only: Chapter | None = None):
+    """The edition's chapters in order, each with `.public_examples`: its public examples in
+    order with their card data (four queries whatever the size). With `only`, that one chapter
+    (the same object, filled in)."""
+    entries = (
+        ChapterExample.objects.filter(
+            example__in=Example.objects.filter(consent_holds(), status=Status.PUBLISHED)
+        )
+        .select_related("example__city", "example__group")
+        .order_by("order", "pk")
+    )
+    chapters = [only] if only is not None else list(edition.chapters.order_by("order", "pk"))
+    prefetch_related_objects(
+        chapters,
+        Prefetch("entries", queryset=entries, to_attr="public_entries"),
+        Prefetch(
+            "public_entries__example__images",
+            queryset=ExampleImage.objects.order_by("order", "pk"),
+        ),
+        "public_entries__example__themes",
+    )
+    for chapter in chapters:
+        chapter.edition = edition
+        chapter.public_examples = [entry.example for entry in chapter.public_entries]
+    return only if only is not None else chapters

@@ -1,0 +1,137 @@
+"""The public stories and the handbook on the web and as a PDF. Thin: fetch, render.
+
+(The editors' workspace is in staff_views.py.)"""
+
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
+
+from handbook import pdf, permissions, selectors
+from handbook.forms import StoryFilterForm
+from handbook.models import Edition, Example
+
+PAGE_SIZE = 12
+
+
+def story_list(request: HttpRequest) -> HttpResponse:
+    """Published stories, newest first; filters by city and theme."""
+    examples = selectors.public_examples()
+    form = StoryFilterForm(request.GET or None)
+    filtered = False
+    if form.is_valid():
+        if form.cleaned_data["city"]:
+            examples = examples.filter(city=form.cleaned_data["city"])
+        if form.cleaned_data["theme"]:
+            examples = examples.filter(themes=form.cleaned_data["theme"])
+        filtered = any(form.cleaned_data.values())
+    page = Paginator(examples, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "form": form,
+        "page_obj": page,
+        "examples": page.object_list,
+        "filtered": filtered,
+        "editions": list(selectors.published_editions()[:1]),
+    }
+    return render(request, "handbook/story_list.html", context)
+
+
+def _get_example_for_user(request: HttpRequest, slug: str) -> tuple[Example, bool]:
+    """The story if it is public, or (as a preview) if the user may edit it; 404 otherwise.
+    Returns the example and whether it is public."""
+    public = (
+        selectors.public_examples().select_related("source_initiative").filter(slug=slug).first()
+    )
+    if public is not None:
+        return public, True
+    example = get_object_or_404(
+        selectors.with_card_data(Example.objects.filter(slug=slug)).select_related(
+            "source_initiative"
+        )
+    )
+    if not permissions.can_edit(request.user, example):
+        raise Http404
+    return example, False
+
+
+def story_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """One story: its group and city, themes, lessons and pictures."""
+    example, public = _get_example_for_user(request, slug)
+    chapters = list(
+        example.entries.filter(chapter__edition__published=True)
+        .select_related("chapter__edition")
+        .order_by("-chapter__edition__published_at")[:3]
+    )
+    context = {
+        "example": example,
+        "public": public,
+        "pictures": list(example.images.all()),
+        "entries": chapters,
+        "can_edit": permissions.can_edit(request.user, example),
+    }
+    return render(request, "handbook/story_detail.html", context)
+
+
+def _get_edition_for_user(request: HttpRequest, slug: str) -> Edition:
+    """A published edition; editors also see unpublished ones (as a preview)."""
+    edition = get_object_or_404(Edition, slug=slug)
+    if not edition.published and not permissions.can_manage_editions(request.user):
+        raise Http404
+    return edition
+
+
+def _contents(request: HttpRequest, edition: Edition | None) -> HttpResponse:
+    context = {"edition": edition, "chapters": []}
+    if edition is not None:
+        context["chapters"] = selectors.chapters_with_examples(edition)
+        context["other_editions"] = list(selectors.published_editions().exclude(pk=edition.pk)[:10])
+    return render(request, "handbook/contents.html", context)
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    """The latest published edition's table of contents."""
+    return _contents(request, selectors.published_editions().first())
+
+
+def edition(request: HttpRequest, slug: str) -> HttpResponse:
+    """An edition's table of contents."""
+    return _contents(request, _get_edition_for_user(request, slug))
+
+
+def chapter(request: HttpRequest, slug: str, chapter_slug: str) -> HttpResponse:
+    """One chapter: its introduction and its stories in full, with the previous and next."""
+    edition = _get_edition_for_user(request, slug)
+    chapters = list(edition.chapters.order_by("order", "pk"))
+    index = next((i for i, c in enumerate(chapters) if c.slug == chapter_slug), None)
+    if index is None:
+        raise Http404
+    current = selectors.chapters_with_examples(edition, only=chapters[index])
+    context = {
+        "edition": edition,
+        "chapter": current,
+        "number": index + 1,
+        "previous": chapters[index - 1] if index > 0 else None,
+        "next": chapters[index + 1] if index + 1 < len(chapters) else None,
+    }
+    return render(request, "handbook/chapter.html", context)
+
+
+def edition_pdf(request: HttpRequest, slug: str) -> FileResponse:
+    """The edition as a typeset book in the URL's language, rendered once per content version
+    (see handbook/pdf.py)."""
+    edition = _get_edition_for_user(request, slug)
+    language = get_language()
+    name = pdf.cached_pdf(edition, language=language)
+    try:
+        handle = pdf.open_pdf(name)
+    except FileNotFoundError:
+        # A newer version replaced it between the two steps: take that one.
+        name = pdf.cached_pdf(edition, language=language)
+        handle = pdf.open_pdf(name)
+    response = FileResponse(
+        handle,
+        content_type="application/pdf",
+        filename=f"handbok-{edition.slug}-{language}.pdf",
+    )
+    response["Cache-Control"] = "public, max-age=300" if edition.published else "private"
+    return response
