@@ -145,7 +145,10 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Mobilisering] "
 LOGIN_URL = "account_login"
+# Where people land after logging in without a `next`: staff on their start page (see
+# mobilisering.adapters), everyone else on /my/.
 LOGIN_REDIRECT_URL = "my"
+ACCOUNT_ADAPTER = "mobilisering.adapters.AccountAdapter"
 LOGOUT_REDIRECT_URL = "home"
 
 # Languages: Swedish first and default, English second.
