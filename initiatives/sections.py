@@ -134,7 +134,7 @@ def _reports_due(request, city_ids):
     return dashboard.Attention(
         area=_("Initiatives"),
         label=_("Final reports due"),
-        count=due.count() if len(rows) == ROWS_SHOWN else len(rows),
+        count=due.count(),
         url=_queue_url(section="all", status=Status.ACTIVE),
         link_text=_("Open the active initiatives"),
         rows=rows,

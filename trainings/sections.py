@@ -39,7 +39,7 @@ ROWS_SHOWN = 5
 
 
 def _sessions_to_watch(request, city_ids):
-    """Upcoming sessions less than half full, or with people waiting (one or two queries)."""
+    """Upcoming sessions less than half full, or with people waiting (two queries)."""
     sessions = selectors.sessions_to_watch(city_ids)
     rows = []
     for session in sessions[:ROWS_SHOWN]:
@@ -62,7 +62,7 @@ def _sessions_to_watch(request, city_ids):
     return dashboard.Attention(
         area=_("Trainings"),
         label=_("Upcoming sessions with few sign-ups or a waiting list"),
-        count=sessions.count() if len(rows) == ROWS_SHOWN else len(rows),
+        count=sessions.count(),
         url=reverse("trainings:staff_sessions"),
         link_text=_("Open the sessions"),
         rows=rows,
