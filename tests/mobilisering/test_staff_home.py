@@ -119,9 +119,7 @@ def test_it_lands_staff_on_the_start_page_after_logging_in(client, staff_malmo, 
         "admin": make_user("ada@example.org", is_superuser=True).email,
         "person": make_user("petra@example.org").email,
     }
-    response = client.post(
-        reverse("account_login"), {"login": emails[who], "password": PASSWORD}
-    )
+    response = client.post(reverse("account_login"), {"login": emails[who], "password": PASSWORD})
     assert response.status_code == 302
     assert response["Location"] == lands_on
 
