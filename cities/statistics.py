@@ -24,6 +24,7 @@ def groups_by_status(scope: Scope) -> Table:
         rows=[
             (capfirst(label), counts.get(value, 0)) for value, label in LocalGroup.Status.choices
         ],
+        headline=(_("groups approved"), counts.get(LocalGroup.Status.APPROVED, 0)),
     )
 
 

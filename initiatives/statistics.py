@@ -39,6 +39,7 @@ def initiatives_by_status(scope: Scope) -> Table:
         description=_("Proposals submitted, by where they stand now."),
         headers=[_("Status"), _("Initiatives")],
         rows=[(capfirst(label), counts.get(value, 0)) for value, label in Status.choices[1:]],
+        headline=(_("initiatives proposed"), sum(counts.values())),
     )
 
 
@@ -92,15 +93,17 @@ def support_by_city(scope: Scope) -> Table:
         .annotate(grants=Count("pk"), sek=Coalesce(Sum("amount_sek"), 0))
         .order_by("initiative__city__ordering", "initiative__city__slug", "year")
     )
+    rows = [(names[row["city_id"]], row["year"], row["grants"], row["sek"]) for row in sums]
     return Table(
         slug="support-by-city",
         title=_("Funding granted by city and year"),
         description=_("Money granted to initiatives, in Swedish kronor, by the grants' dates."),
         headers=[_("City"), _("Year"), _("Grants"), _("SEK")],
-        rows=[(names[row["city_id"]], row["year"], row["grants"], row["sek"]) for row in sums],
+        rows=rows,
         labels=2,
         chart_column=3,
         unit="kr",
+        headline=(_("kronor granted"), sum(row[3] for row in rows)),
     )
 
 
@@ -161,6 +164,16 @@ def reach_by_city(scope: Scope) -> Table:
         )
         .order_by("initiative__city__ordering", "initiative__city__slug")
     )
+    rows = [
+        (
+            names[row["city_id"]],
+            row["people"],
+            row["activities"],
+            row["volunteers"],
+            row["initiatives"],
+        )
+        for row in sums
+    ]
     return Table(
         slug="reach-by-city",
         title=_("People reached, activities and volunteers"),
@@ -175,16 +188,8 @@ def reach_by_city(scope: Scope) -> Table:
             _("Volunteers"),
             _("Initiatives reporting"),
         ],
-        rows=[
-            (
-                names[row["city_id"]],
-                row["people"],
-                row["activities"],
-                row["volunteers"],
-                row["initiatives"],
-            )
-            for row in sums
-        ],
+        rows=rows,
+        headline=(_("people reached"), sum(row[1] for row in rows)),
     )
 
 

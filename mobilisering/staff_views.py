@@ -37,11 +37,8 @@ def staff_home(request: HttpRequest) -> HttpResponse:
         return redirect(f"{reverse('initiatives:staff_queue')}?{request.GET.urlencode()}")
     city_ids = _staff_city_ids(request)
     items = dashboard.attention(request, city_ids)
-    areas: dict[str, list] = {}
-    for item in items:
-        areas.setdefault(item.area, []).append(item)
     context = {
-        "areas": list(areas.items()),
+        "items": items,
         "waiting": sum(item.count for item in items),
         "cities": City.objects.filter(pk__in=city_ids),
     }

@@ -54,6 +54,9 @@ class Table:
     chart_column: int = 1
     unit: str = ""
     label_separator: str = " "
+    # The one figure the table adds to the key figures at the top of the page, if any:
+    # (what it counts, the figure), taken from the table's own rows.
+    headline: tuple[str, int] | None = None
 
     def cells(self) -> list[tuple[tuple, tuple]]:
         """Each row as (its text cells, its numbers), for the page's table."""
@@ -75,7 +78,7 @@ class Table:
         summary = "; ".join(f"{bar.label}: {bar.text}" for bar in bars) or str(_("No figures."))
         return charts.bar_chart(
             chart_id=f"chart-{self.slug}",
-            title=f"{self.title} ({self.headers[self.chart_column]})",
+            title=f"{self.title} – {self.headers[self.chart_column]}",
             description=summary,
             bars=bars,
         )

@@ -16,7 +16,7 @@ def trainings_by_city(scope: Scope) -> Table:
     """Sessions held (started, not cancelled) in the year, their confirmed participants, how
     many were marked present, and that as a share of the participants (one query)."""
     names = scope.city_names
-    rows = (
+    sums = (
         Session.objects.filter(
             scope.year_q("starts_at"),
             city_id__in=scope.city_ids,
@@ -38,6 +38,16 @@ def trainings_by_city(scope: Scope) -> Table:
         )
         .order_by("city__ordering", "city__slug")
     )
+    rows = [
+        (
+            names[row["city_id"]],
+            row["sessions"],
+            row["participants"],
+            row["attended"],
+            int(row["rate"] or 0),
+        )
+        for row in sums
+    ]
     return Table(
         slug="trainings-by-city",
         title=_("Trainings held"),
@@ -52,16 +62,8 @@ def trainings_by_city(scope: Scope) -> Table:
             _("Attended"),
             _("Attendance (%)"),
         ],
-        rows=[
-            (
-                names[row["city_id"]],
-                row["sessions"],
-                row["participants"],
-                row["attended"],
-                int(row["rate"] or 0),
-            )
-            for row in rows
-        ],
+        rows=rows,
+        headline=(_("trainings held"), sum(row[1] for row in rows)),
     )
 
 

@@ -21,7 +21,7 @@ def attention(client) -> dict[str, int]:
     response = client.get(reverse("staff_home"))
     assert response.status_code == 200
     found = re.findall(
-        r'<span class="attention__count">(\d+)</span> ([^<]+)</h3>', response.content.decode()
+        r'<span class="attention__count">(\d+)</span> ([^<]+)</h2>', response.content.decode()
     )
     return {label.strip(): int(count) for count, label in found}
 

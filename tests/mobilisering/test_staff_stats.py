@@ -4,6 +4,7 @@ queries whatever the data's size."""
 
 import csv
 import io
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -211,7 +212,7 @@ def test_it_draws_each_table_as_a_chart_with_a_title_beside_the_table(mona):
     parser = _Tables()
     parser.feed(mona.get(reverse("staff_stats")).content.decode())
     section = parser.sections["support-by-city"]
-    assert section["chart"] == "Funding granted by city and year (SEK)"
+    assert section["chart"] == "Funding granted by city and year – SEK"
     assert section["svg"]["role"] == "img"
     assert (
         section["svg"]["aria-labelledby"]
@@ -279,3 +280,19 @@ def test_it_runs_the_same_number_of_queries_whatever_the_datas_size(
     assert small[0] <= 16, small
     csv_url = reverse("staff_stats_csv", args=["reach-by-city"])
     assert count_queries(mona, csv_url) <= 8
+
+
+def test_it_leads_with_the_key_figures(mona):
+    page = mona.get(reverse("staff_stats")).content.decode()
+    found = re.findall(
+        r'<span class="key-figures__value">([\d,]+)</span> <span class="key-figures__label">'
+        r"([^<]+)</span>",
+        page,
+    )
+    assert found == [
+        ("1", "groups approved"),
+        ("2", "initiatives proposed"),
+        ("23,000", "kronor granted"),
+        ("160", "people reached"),
+        ("2", "trainings held"),
+    ]
