@@ -69,7 +69,7 @@ def bar_chart(*, chart_id: str, title: str, description: str, bars: list[Bar]) -
     )
     return format_html(
         '<svg class="bar-chart" xmlns="http://www.w3.org/2000/svg" width="100%" height="{}" '
-        'role="img" aria-labelledby="{}-title {}-desc">'
+        'role="img" aria-labelledby="{}-title" aria-describedby="{}-desc">'
         '<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>\n{}\n</svg>',
         max(len(bars), 1) * ROW_HEIGHT,
         chart_id,

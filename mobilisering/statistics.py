@@ -125,7 +125,8 @@ class ScopeForm(forms.Form):
             cities = scope.city_names[next(iter(scope.city_ids))]
         else:
             cities = str(self.fields["city"].empty_label)
-        return f"{cities}, {scope.year or _('all years')}"
+        year = scope.year or _("all years")
+        return f"{cities}, {year}"
 
     def scope(self) -> Scope:
         """The chosen scope; the person's cities and all years where the choice is not valid."""

@@ -10,6 +10,8 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 
+from mobilisering import charts
+from mobilisering.spreadsheets import safe_cell
 from tests.conftest import count_queries, login, make_city_staff, make_user
 from tests.mobilisering.conftest import add_programme
 
@@ -209,15 +211,20 @@ def test_it_answers_404_for_a_table_that_does_not_exist(mona):
 
 
 def test_it_draws_each_table_as_a_chart_with_a_title_beside_the_table(mona):
+    page = mona.get(reverse("staff_stats")).content.decode()
     parser = _Tables()
-    parser.feed(mona.get(reverse("staff_stats")).content.decode())
+    parser.feed(page)
     section = parser.sections["support-by-city"]
     assert section["chart"] == "Funding granted by city and year – SEK"
     assert section["svg"]["role"] == "img"
-    assert (
-        section["svg"]["aria-labelledby"]
-        == "chart-support-by-city-title chart-support-by-city-desc"
+    assert section["svg"]["aria-labelledby"] == "chart-support-by-city-title"
+    assert section["svg"]["aria-describedby"] == "chart-support-by-city-desc"
+    desc = (
+        '<desc id="chart-support-by-city-desc">Malmö 2025: 15,000 kr; Malmö 2026: 8,000 kr</desc>'
     )
+    assert desc in page
+    # Each bar is labelled with its row and figure, in text beside it.
+    assert '<text class="bar-chart__value" x="70.0%" dx="6"' in page
     assert section["rows"]
     for slug, section in parser.sections.items():
         assert section["rows"] and section["chart"], slug
@@ -296,3 +303,24 @@ def test_it_leads_with_the_key_figures(mona):
         ("160", "people reached"),
         ("2", "trainings held"),
     ]
+
+
+def test_it_escapes_chart_text_and_draws_nothing_for_zero():
+    svg = charts.bar_chart(
+        chart_id="c",
+        title="<b>Teman</b>",
+        description="a & b",
+        bars=[charts.Bar(label="<script>", value=0, text="0"), charts.Bar("Bo", 4, "4")],
+    )
+    assert "<script>" not in svg and "&lt;script&gt;" in svg
+    assert '<title id="c-title">&lt;b&gt;Teman&lt;/b&gt;</title>' in svg
+    assert 'width="0.0%"' in svg and 'width="70.0%"' in svg
+    assert charts.bar_length(3, 0) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("value", "cell"),
+    [("=SUM(A1)", "'=SUM(A1)"), ("+46 70", "'+46 70"), ("@x", "'@x"), ("Malmö", "Malmö"), (-3, -3)],
+)
+def test_it_makes_csv_cells_safe_from_formulas(value, cell):
+    assert safe_cell(value) == cell
