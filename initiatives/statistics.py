@@ -189,7 +189,7 @@ def reach_by_city(scope: Scope) -> Table:
             _("Initiatives reporting"),
         ],
         rows=rows,
-        headline=(_("people reached"), sum(row[1] for row in rows)),
+        headline=(_("people the groups reached"), sum(row[1] for row in rows)),
     )
 
 

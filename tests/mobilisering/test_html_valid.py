@@ -114,7 +114,10 @@ def test_the_checker_reports_an_invalid_page(tmp_path):
 PEOPLE = {
     "a visitor": (None, ["/sv/", "/en/", "/sv/accounts/login/", "/sv/accounts/signup/"]),
     "a group admin": ("group@example.org", ["/sv/my/", "/en/my/"]),
-    "city staff": ("staff.malmo@example.org", ["/sv/my/", "/sv/staff/", "/en/staff/"]),
+    "city staff": (
+        "staff.malmo@example.org",
+        ["/sv/my/", "/sv/staff/", "/en/staff/", "/sv/staff/stats/"],
+    ),
     "an editor": ("editor@example.org", ["/sv/my/", "/sv/staff/"]),
 }
 

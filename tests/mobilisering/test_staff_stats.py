@@ -300,7 +300,7 @@ def test_it_leads_with_the_key_figures(mona):
         ("1", "groups approved"),
         ("2", "initiatives proposed"),
         ("23,000", "kronor granted"),
-        ("160", "people reached"),
+        ("160", "people the groups reached"),
         ("2", "trainings held"),
     ]
 
