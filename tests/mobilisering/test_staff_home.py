@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from initiatives.models import Initiative
+from mobilisering.demo import DEMO_PASSWORD
 from tests.conftest import PASSWORD, count_queries, login, make_city_staff, make_group, make_user
 from tests.mobilisering.conftest import add_programme, make_submitted
 from tests.trainings.conftest import make_registration, make_session
@@ -141,3 +142,13 @@ def test_it_runs_the_same_number_of_queries_whatever_the_datas_size(
         add_programme(city_malmo, city_stockholm, suffix=f" {n}")
     assert count_queries(client, reverse("staff_home")) == small
     assert small <= 14, small
+
+
+def test_it_gives_the_demo_staff_something_to_act_on(demo, client):
+    assert client.login(username="staff.malmo@example.org", password=DEMO_PASSWORD)
+    counts = attention(client)
+    assert counts["Final reports due"] == 1
+    assert counts["Groups waiting for approval"] >= 1
+    assert counts["New submissions and resubmissions"] >= 1
+    page = client.get(reverse("staff_home")).content.decode()
+    assert "Rätt till förstahandskontrakt" in page
