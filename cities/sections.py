@@ -1,10 +1,13 @@
 """This app's parts of other apps' pages (see mobilisering/sections.py)."""
 
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from cities import selectors
-from cities.models import GroupInvitation
+from cities.models import GroupInvitation, LocalGroup
+from mobilisering import dashboard
 
 MY_GROUPS_SHOWN = 50
 HOME_GROUPS_SHOWN = 3
@@ -34,3 +37,27 @@ def my(request):
         .order_by("-created_at")[:20]
     )
     return "cities/sections/my.html", {"memberships": memberships, "invitations": invitations}
+
+
+# --- The staff start page (see mobilisering/dashboard.py) --------------------------------------
+
+
+def _groups_waiting(request, city_ids):
+    count = LocalGroup.objects.filter(
+        city_id__in=city_ids, status=LocalGroup.Status.PENDING
+    ).count()
+    return dashboard.Attention(
+        area=_("Groups"),
+        label=_("Groups waiting for approval"),
+        count=count,
+        url=reverse("cities:staff_groups"),
+        link_text=_("Open the group approvals"),
+    )
+
+
+STAFF_ATTENTION = [_groups_waiting]
+
+
+def staff_attention(request, city_ids):
+    """What waits for staff among the groups of their cities (one query per item)."""
+    return dashboard.collect(STAFF_ATTENTION, request, city_ids)

@@ -3,10 +3,14 @@ number of queries: a page of initiatives with their group and city, plus their t
 
 from django.core.paginator import Paginator
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 
-from initiatives import permissions, selectors, workflow
-from initiatives.models import Initiative
+from initiatives import permissions, selectors, staff_views, workflow
+from initiatives.models import Initiative, Status
+from mobilisering import dashboard
 
 HOME_SHOWN = 3
 HUB_SHOWN = 6
@@ -64,3 +68,82 @@ def my(request):
         "can_create": permissions.can_create(user),
     }
     return "initiatives/sections/my.html", context
+
+
+# --- The staff start page (see mobilisering/dashboard.py) --------------------------------------
+
+ROWS_SHOWN = 5
+
+
+def _queue_url(**params) -> str:
+    return f"{reverse('initiatives:staff_queue')}?{urlencode(params)}"
+
+
+def _new_submissions(request, city_ids):
+    # Resubmissions after changes are `submitted` again, so they count here too.
+    count = Initiative.objects.filter(city_id__in=city_ids, status=Status.SUBMITTED).count()
+    return dashboard.Attention(
+        area=_("Initiatives"),
+        label=_("New submissions and resubmissions"),
+        count=count,
+        url=_queue_url(section="new"),
+        link_text=_("Open the new submissions"),
+    )
+
+
+def _overdue_reviews(request, city_ids):
+    count = Initiative.objects.filter(
+        city_id__in=city_ids,
+        status__in=staff_views.UNDECIDED,
+        submitted_at__lt=staff_views.overdue_cutoff(),
+    ).count()
+    return dashboard.Attention(
+        area=_("Initiatives"),
+        label=_("Reviews overdue (over %(days)s days)") % {"days": staff_views.OVERDUE_AFTER.days},
+        count=count,
+        url=_queue_url(section="overdue"),
+        link_text=_("Open the overdue reviews"),
+    )
+
+
+def _assigned_to_me(request, city_ids):
+    count = Initiative.objects.filter(
+        city_id__in=city_ids, status=Status.IN_REVIEW, assigned_to=request.user
+    ).count()
+    return dashboard.Attention(
+        area=_("Initiatives"),
+        label=_("Reviews assigned to me"),
+        count=count,
+        url=_queue_url(section="in_review", reviewer="me"),
+        link_text=_("Open my reviews"),
+    )
+
+
+def _reports_due(request, city_ids):
+    """Active initiatives past their planned end without a final report (two queries)."""
+    due = selectors.final_reports_due(city_ids, today=timezone.localdate())
+    rows = [
+        dashboard.Row(
+            text=initiative.title,
+            url=reverse("initiatives:staff_detail", args=[initiative.pk]),
+            note=_("%(group)s, planned to end %(date)s")
+            % {"group": initiative.group.name, "date": date_format(initiative.planned_end)},
+        )
+        for initiative in due.select_related("group")[:ROWS_SHOWN]
+    ]
+    return dashboard.Attention(
+        area=_("Initiatives"),
+        label=_("Final reports due"),
+        count=due.count(),
+        url=_queue_url(section="all", status=Status.ACTIVE),
+        link_text=_("Open the active initiatives"),
+        rows=rows,
+    )
+
+
+STAFF_ATTENTION = [_new_submissions, _overdue_reviews, _assigned_to_me, _reports_due]
+
+
+def staff_attention(request, city_ids):
+    """What waits for staff among the initiatives of their cities (one or two queries each)."""
+    return dashboard.collect(STAFF_ATTENTION, request, city_ids)

@@ -1,6 +1,8 @@
 """Reads that several pages share, each a fixed number of queries whatever the data's size."""
 
-from django.db.models import Prefetch, QuerySet
+import datetime
+
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
 from cities.models import City, RightsTheme
 from initiatives.models import (
@@ -9,6 +11,7 @@ from initiatives.models import (
     InitiativeEvent,
     InitiativePartner,
     Report,
+    Status,
     SupportGrant,
 )
 
@@ -72,4 +75,15 @@ def group_timeline(initiative: Initiative) -> QuerySet:
         InitiativeEvent.objects.filter(initiative=initiative, visible_to_group=True)
         .select_related("actor", "grant", "report")
         .order_by("-created_at", "-pk")
+    )
+
+
+def final_reports_due(city_ids, *, today: datetime.date) -> QuerySet:
+    """Active initiatives of the cities past their planned end without a final report, the
+    longest overdue first."""
+    final = Report.objects.filter(initiative=OuterRef("pk"), final=True)
+    return (
+        Initiative.objects.filter(city_id__in=city_ids, status=Status.ACTIVE, planned_end__lt=today)
+        .exclude(Exists(final))
+        .order_by("planned_end", "pk")
     )

@@ -1,10 +1,11 @@
-# The staff workspace's routes for initiatives (/staff/…), kept apart from the group-facing ones.
+# The staff workspace's routes for initiatives (/staff/initiatives/…), kept apart from the
+# group-facing ones. The staff start page (/staff/) is mobilisering's.
 from django.urls import path
 
 from initiatives import staff_views
 
 urlpatterns: list = [
-    path("staff/", staff_views.queue, name="staff_queue"),
+    path("staff/initiatives/", staff_views.queue, name="staff_queue"),
     path("staff/initiatives/<int:pk>/", staff_views.detail, name="staff_detail"),
     path("staff/initiatives/<int:pk>/assign/", staff_views.assign, name="staff_assign"),
     path("staff/initiatives/<int:pk>/assess/", staff_views.assess, name="staff_assess"),

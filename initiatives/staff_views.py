@@ -111,6 +111,10 @@ def queue(request: HttpRequest) -> HttpResponse:
         section = "new"
 
     initiatives = Initiative.objects.filter(city_id__in=city_ids).exclude(status=Status.DRAFT)
+    # ?reviewer=me: the reviews assigned to the staff member (linked from the staff start page).
+    mine = request.GET.get("reviewer") == "me"
+    if mine:
+        initiatives = initiatives.filter(assigned_to=request.user)
     form = QueueFilterForm(request.GET, city_ids=city_ids)
     filtered = False
     if form.is_valid():
@@ -137,6 +141,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "filtered": filtered,
+        "mine": mine,
         "tabs": [(key, value[0], counts[key]) for key, value in sections.items()],
         "section": section,
         "section_label": label,

@@ -28,5 +28,5 @@ urlpatterns = [
         name="confirm_partner",
     ),
 ]
-# The staff workspace (/staff/, /staff/initiatives/<id>/) lives in staff_urls.py.
+# The staff workspace (/staff/initiatives/…) lives in staff_urls.py.
 urlpatterns += staff_urlpatterns

@@ -15,14 +15,22 @@ from django.utils.safestring import SafeString, mark_safe
 PROVIDERS = ["cities", "initiatives", "trainings", "handbook"]
 
 
-def providers(page: str):
+def provided(attribute: str, *, module: str = "sections"):
+    """Each app's `<app>.<module>.<attribute>`, in the order of PROVIDERS, where it exists.
+
+    The staff start page gathers `sections.staff_attention` this way, and the statistics page
+    `statistics.TABLES`: mobilisering calls into later apps without importing them."""
     for app in PROVIDERS:
-        name = f"{app}.sections"
+        name = f"{app}.{module}"
         if util.find_spec(name) is None:
             continue
-        function = getattr(import_module(name), page, None)
-        if function is not None:
-            yield function
+        value = getattr(import_module(name), attribute, None)
+        if value is not None:
+            yield value
+
+
+def providers(page: str):
+    yield from provided(page)
 
 
 def render_sections(page: str, request, *args) -> SafeString:

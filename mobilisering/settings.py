@@ -152,7 +152,10 @@ ACCOUNT_ADAPTER = "mobilisering.accounts.AccountAdapter"
 # said here because the adapter keeps their work alike too).
 ACCOUNT_PREVENT_ENUMERATION = True
 LOGIN_URL = "account_login"
+# Where people land after logging in without a `next`: staff on their start page (see
+# mobilisering.adapters), everyone else on /my/.
 LOGIN_REDIRECT_URL = "my"
+ACCOUNT_ADAPTER = "mobilisering.adapters.AccountAdapter"
 LOGOUT_REDIRECT_URL = "home"
 
 # Languages: Swedish first and default, English second.

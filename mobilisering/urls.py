@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from mobilisering import views
+from mobilisering import staff_views, views
 from mobilisering.sitemaps import collect as collect_sitemaps
 
 urlpatterns = [
@@ -21,6 +21,9 @@ urlpatterns += i18n_patterns(
     path("my/", views.my_page, name="my"),
     path("staff/outbox/", views.staff_outbox, name="staff_outbox"),
     path("staff/outbox/<int:pk>/resend/", views.staff_outbox_resend, name="staff_outbox_resend"),
+    path("staff/", staff_views.staff_home, name="staff_home"),
+    path("staff/stats/", staff_views.stats, name="staff_stats"),
+    path("staff/stats/<slug:table>.csv", staff_views.stats_csv, name="staff_stats_csv"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("", include("cities.urls")),

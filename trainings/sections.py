@@ -1,5 +1,12 @@
 """What trainings add to other apps' pages (see mobilisering/sections.py); one query each."""
 
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from mobilisering import dashboard
 from trainings import selectors
 
 HOME_SESSIONS = 3
@@ -24,3 +31,47 @@ def my(request):
         return None
     registrations = selectors.registrations_for_email(request.user.email)
     return "trainings/sections/my.html", {"registrations": registrations}
+
+
+# --- The staff start page (see mobilisering/dashboard.py) --------------------------------------
+
+ROWS_SHOWN = 5
+
+
+def _sessions_to_watch(request, city_ids):
+    """Upcoming sessions less than half full, or with people waiting (two queries)."""
+    sessions = selectors.sessions_to_watch(city_ids)
+    rows = []
+    for session in sessions[:ROWS_SHOWN]:
+        note = _("%(date)s: %(taken)s of %(seats)s seats taken") % {
+            "date": date_format(timezone.localtime(session.starts_at), "j F"),
+            "taken": session.confirmed_count,
+            "seats": session.capacity,
+        }
+        if session.waitlisted_count:
+            note += ", " + ngettext(
+                "%(count)s waiting", "%(count)s waiting", session.waitlisted_count
+            ) % {"count": session.waitlisted_count}
+        rows.append(
+            dashboard.Row(
+                text=f"{session.course.title}, {session.city.name}",
+                url=reverse("trainings:staff_participants", args=[session.pk]),
+                note=note,
+            )
+        )
+    return dashboard.Attention(
+        area=_("Trainings"),
+        label=_("Upcoming sessions with few sign-ups or a waiting list"),
+        count=sessions.count(),
+        url=reverse("trainings:staff_sessions"),
+        link_text=_("Open the sessions"),
+        rows=rows,
+    )
+
+
+STAFF_ATTENTION = [_sessions_to_watch]
+
+
+def staff_attention(request, city_ids):
+    """What waits for staff among the trainings of their cities."""
+    return dashboard.collect(STAFF_ATTENTION, request, city_ids)

@@ -63,3 +63,13 @@ def registrations_for_email(email: str, *, limit: int = 20) -> list[Registration
         .select_related("session__course", "session__city")
         .order_by("-session__starts_at", "-id")[:limit]
     )
+
+
+def sessions_to_watch(city_ids, *, now: datetime | None = None) -> QuerySet[Session]:
+    """Upcoming sessions of the cities that are less than half full or have a waiting list."""
+    return (
+        upcoming_sessions(now=now)
+        .filter(city_id__in=city_ids)
+        .alias(taken_twice=F("confirmed_count") * 2)
+        .filter(Q(waitlisted_count__gt=0) | Q(taken_twice__lt=F("capacity")))
+    )

@@ -1,4 +1,3 @@
-import csv
 from itertools import groupby
 
 from django.contrib import messages
@@ -18,6 +17,7 @@ from cities.models import City
 from cities.permissions import staff_city_ids
 from mobilisering import ratelimit
 from mobilisering.http import client_ip
+from mobilisering.spreadsheets import csv_response
 from trainings import selectors, services
 from trainings.forms import (
     CalendarFilterForm,
@@ -310,53 +310,38 @@ def staff_participants_print(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _csv_cell(value) -> str:
-    # A cell that starts like a formula would run in a spreadsheet; make it plain text.
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in {"=", "+", "-", "@", "\t", "\r"} else text
-
-
 @login_required
 @require_GET
 def staff_participants_csv(request: HttpRequest, pk: int) -> HttpResponse:
     session = _get_session_for_staff(request, pk)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = f"participants-{session.course.slug}-{session.starts_at:%Y-%m-%d}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")  # spreadsheet programs then read the file as UTF-8
-    writer = csv.writer(response)
-    writer.writerow(
-        [
-            _("Name"),
-            _("Email"),
-            _("Status"),
-            _("Place in queue"),
-            _("Local group"),
-            _("Organisation"),
-            _("Access needs"),
-            _("Attended"),
-            _("Registered at"),
-        ]
-    )
+    header = [
+        _("Name"),
+        _("Email"),
+        _("Status"),
+        _("Place in queue"),
+        _("Local group"),
+        _("Organisation"),
+        _("Access needs"),
+        _("Attended"),
+        _("Registered at"),
+    ]
     attended = {True: _("yes"), False: _("no"), None: ""}
-    for row in selectors.participants(session).iterator(chunk_size=500):
-        writer.writerow(
-            [
-                _csv_cell(cell)
-                for cell in (
-                    row.name,
-                    row.email,
-                    row.get_status_display(),
-                    row.queue_place if row.status == Registration.Status.WAITLISTED else "",
-                    row.local_group.name if row.local_group else "",
-                    row.organisation,
-                    row.access_needs,
-                    attended[row.attended],
-                    timezone.localtime(row.created_at).strftime("%Y-%m-%d %H:%M"),
-                )
-            ]
+    rows = (
+        (
+            row.name,
+            row.email,
+            row.get_status_display(),
+            row.queue_place if row.status == Registration.Status.WAITLISTED else "",
+            row.local_group.name if row.local_group else "",
+            row.organisation,
+            row.access_needs,
+            attended[row.attended],
+            timezone.localtime(row.created_at).strftime("%Y-%m-%d %H:%M"),
         )
-    return response
+        for row in selectors.participants(session).iterator(chunk_size=500)
+    )
+    return csv_response(filename, header, rows)
 
 
 @login_required

@@ -68,7 +68,7 @@ def test_an_initiative_from_draft_to_completed(live_server, page):
 
     # Staff find it among the new submissions, start the review and ask for changes.
     log_in(page, base, "mona.staff@example.org")
-    page.goto(f"{base}/sv/staff/")
+    page.goto(f"{base}/sv/staff/initiatives/")
     assert page.locator("h1").inner_text() == "Granskningskö"
     assert axe_violations(page) == []
     go(page, page.get_by_role("link", name="Röster från Rosengård"))

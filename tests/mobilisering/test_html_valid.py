@@ -1,6 +1,6 @@
 """Every page validates as HTML: the Nu HTML checker (vnu.jar from the npm package `vnu-jar`,
-installed by `make install-test`) reads the pages a visitor, a group admin, city staff and an
-editor reach by following links from their start pages in the demo data.
+installed by `make install-test`) reads the pages a visitor, a group admin, city staff, an
+editor and the administrator reach by following links from their start pages in the demo data.
 
 The crawl follows links rather than a fixed list, so pages added later are checked without
 being named here. It skips, saying why, only where Java is missing.
@@ -24,7 +24,7 @@ VNU_JAR = Path(
 )
 # Pages per person: enough to reach every kind of page (lists, details, forms, staff tools)
 # from the start pages, few enough that the crawl takes seconds.
-PAGES_PER_PERSON = 120
+PAGES_PER_PERSON = 150
 SKIPPED_PREFIXES = ("/sv/admin/", "/en/admin/", "/static/", "/media/")
 SKIPPED_SUFFIXES = (".ics", ".csv", ".pdf", ".xml", "/feed/", "/logout/")
 
@@ -112,10 +112,18 @@ def test_the_checker_reports_an_invalid_page(tmp_path):
 
 
 PEOPLE = {
-    "a visitor": (None, ["/sv/", "/en/", "/sv/accounts/login/", "/sv/accounts/signup/"]),
+    "a visitor": (
+        None,
+        ["/sv/", "/en/", "/sv/accounts/login/", "/sv/accounts/signup/", "/sv/handbook/"]
+        + ["/sv/search/?q=l%C3%A4xhj%C3%A4lp", "/en/search/?q=Rosengard", "/sv/search/?q=%3F%3F"],
+    ),
     "a group admin": ("group@example.org", ["/sv/my/", "/en/my/"]),
-    "city staff": ("staff.malmo@example.org", ["/sv/my/", "/sv/staff/", "/en/staff/"]),
-    "an editor": ("editor@example.org", ["/sv/my/", "/sv/staff/"]),
+    "city staff": (
+        "staff.malmo@example.org",
+        ["/sv/my/", "/sv/staff/", "/en/staff/", "/sv/staff/stats/", "/sv/staff/initiatives/"],
+    ),
+    "an editor": ("editor@example.org", ["/sv/staff/stories/", "/sv/staff/handbook/"]),
+    "the administrator": ("admin@example.org", ["/sv/staff/outbox/", "/en/staff/outbox/"]),
 }
 
 

@@ -1,0 +1,55 @@
+"""The staff start page's "needs attention" items, gathered from the apps that own them.
+
+Each app lists small functions in `<app>/sections.py` as `staff_attention(request, city_ids)`,
+returning `Attention` items counted within the staff member's cities only. Programme-wide items
+that belong to no city app (mail that could not be sent, for instance) go in
+`PROGRAMME_ATTENTION` here. Every function runs a fixed number of queries.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from mobilisering import sections
+
+
+@dataclass(frozen=True)
+class Row:
+    """One of the things an item counts, shown under it: a session, an initiative."""
+
+    text: str
+    url: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Attention:
+    """A count of things waiting for staff, with the page where they act on them."""
+
+    area: str
+    label: str
+    count: int
+    url: str
+    link_text: str
+    rows: list[Row] = field(default_factory=list)
+
+
+# Programme-wide items: functions of (request, city_ids) returning an Attention or None.
+PROGRAMME_ATTENTION: list[Callable] = []
+
+
+def attention(request, city_ids: set[int]) -> list[Attention]:
+    """Every item for the staff member, in the apps' order, then the programme-wide ones."""
+    items: list[Attention] = []
+    for provider in sections.provided("staff_attention"):
+        items.extend(provider(request, city_ids))
+    for function in PROGRAMME_ATTENTION:
+        item = function(request, city_ids)
+        if item is not None:
+            items.append(item)
+    return items
+
+
+def collect(functions, request, city_ids: set[int]) -> list[Attention]:
+    """The items of an app's list of functions, leaving out those that return None."""
+    items = (function(request, city_ids) for function in functions)
+    return [item for item in items if item is not None]
