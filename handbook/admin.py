@@ -5,6 +5,7 @@ from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
 from handbook.models import Chapter, Edition, Example, HandbookEvent
+from mobilisering.admin import ReadOnlyAdmin
 
 
 @admin.register(Example)
@@ -29,16 +30,23 @@ class ExampleAdmin(TranslationAdmin):
 @admin.register(Edition)
 class EditionAdmin(TranslationAdmin):
     list_display = ["title", "slug", "published", "published_at"]
+    list_filter = ["published"]
+    search_fields = ["title", "slug"]
+    # Publishing goes through the editors' workspace (services.publish_edition), which logs it.
+    readonly_fields = ["published", "published_at"]
 
 
 @admin.register(Chapter)
 class ChapterAdmin(TranslationAdmin):
     list_display = ["title", "edition", "order"]
     list_filter = ["edition"]
+    search_fields = ["title", "edition__title"]
+    list_select_related = ["edition"]
 
 
 @admin.register(HandbookEvent)
-class HandbookEventAdmin(admin.ModelAdmin):
+class HandbookEventAdmin(ReadOnlyAdmin):
     list_display = ["created_at", "actor", "action", "example", "edition"]
     list_filter = ["action"]
-    raw_id_fields = ["example", "edition", "actor"]
+    search_fields = ["example__title", "edition__title", "actor__email"]
+    list_select_related = ["actor", "example", "edition"]

@@ -153,9 +153,8 @@ ACCOUNT_ADAPTER = "mobilisering.accounts.AccountAdapter"
 ACCOUNT_PREVENT_ENUMERATION = True
 LOGIN_URL = "account_login"
 # Where people land after logging in without a `next`: staff on their start page (see
-# mobilisering.adapters), everyone else on /my/.
+# mobilisering.accounts), everyone else on /my/.
 LOGIN_REDIRECT_URL = "my"
-ACCOUNT_ADAPTER = "mobilisering.adapters.AccountAdapter"
 LOGOUT_REDIRECT_URL = "home"
 
 # Languages: Swedish first and default, English second.
