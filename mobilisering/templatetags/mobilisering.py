@@ -1,7 +1,7 @@
 from django import forms, template
 from django.template.defaultfilters import stringfilter
 
-from mobilisering.markdown import render_markdown
+from mobilisering.markdown import SUMMARY_WORDS, plain_summary, render_markdown
 
 register = template.Library()
 
@@ -10,6 +10,14 @@ register = template.Library()
 @stringfilter
 def markdown_filter(text):
     return render_markdown(text)
+
+
+@register.filter(name="plain_summary")
+@stringfilter
+def plain_summary_filter(text, words=SUMMARY_WORDS):
+    """Markdown (or any user text) as escaped plain text of at most `words` words: the one way
+    to put user text into an attribute such as a meta description, and into a card's teaser."""
+    return plain_summary(text, int(words))
 
 
 @register.simple_tag(takes_context=True)
