@@ -38,6 +38,9 @@ from django.utils.translation import gettext_lazy
 from cities.models import LocalGroup
 from initiatives import notifications, permissions, workflow
 from initiatives.models import (
+    MAX_ACTIVITIES,
+    MAX_AMOUNT_SEK,
+    MAX_PEOPLE_REACHED,
     Assessment,
     Attachment,
     Comment,
@@ -157,6 +160,8 @@ def _check_proposal_data(data: Mapping[str, Any], group: LocalGroup) -> None:
     budget = data.get("budget_sek")
     if budget is not None and budget < 0:
         errors["budget_sek"] = [_("The budget cannot be negative.")]
+    elif budget is not None and budget > MAX_AMOUNT_SEK:
+        errors["budget_sek"] = [_("The budget can be at most 100 000 000 kronor.")]
     kind = data.get("kind_of_work")
     if kind and kind not in KindOfWork.values:
         errors["kind_of_work"] = [_("Choose one of the kinds of work.")]
@@ -479,6 +484,8 @@ def record_grant(
         errors["kind"] = [_("Choose a kind of support.")]
     if amount_sek is not None and amount_sek < 0:
         errors["amount_sek"] = [_("The amount cannot be negative.")]
+    elif amount_sek is not None and amount_sek > MAX_AMOUNT_SEK:
+        errors["amount_sek"] = [_("The amount can be at most 100 000 000 kronor.")]
     elif kind == GrantKind.FUNDING and not amount_sek:
         errors["amount_sek"] = [_("Funding needs an amount in SEK.")]
     if errors:
@@ -538,10 +545,20 @@ def add_report(
         errors["period_end"] = [_("The end of the period cannot be before its start.")]
     if not (data.get("done") or "").strip():
         errors["done"] = [_("Describe what was done.")]
-    for field in ["people_reached", "activities_held", "volunteers"]:
+    limits = {
+        "people_reached": MAX_PEOPLE_REACHED,
+        "activities_held": MAX_ACTIVITIES,
+        "volunteers": MAX_ACTIVITIES,
+    }
+    for field, limit in limits.items():
         value = data.get(field)
         if value is None or value < 0:
             errors[field] = [_("Give a number (0 or more).")]
+        elif value > limit:
+            errors[field] = [
+                _("Give a number of at most %(limit)s.")
+                % {"limit": f"{limit:,}".replace(",", "\N{NO-BREAK SPACE}")}
+            ]
     if errors:
         raise WorkflowError(_("Some answers need correcting."), errors=errors)
     with transaction.atomic():

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cities.models import City
 from initiatives.forms import DATE_WIDGET, InitiativeFilterForm, textarea
-from initiatives.models import Criterion, GrantKind, Status
+from initiatives.models import MAX_AMOUNT_SEK, Criterion, GrantKind, Status
 from mobilisering.forms import capitalised
 
 TEXT_LIMIT = 5000
@@ -239,8 +239,12 @@ class GrantForm(forms.Form):
         label=_("Amount (SEK)"),
         required=False,
         min_value=1,
+        max_value=MAX_AMOUNT_SEK,
         help_text=_("Required for funding, in whole kronor. Leave empty for other support."),
-        error_messages={"min_value": _("The amount must be at least 1 krona.")},
+        error_messages={
+            "min_value": _("The amount must be at least 1 krona."),
+            "max_value": _("The amount can be at most 100 000 000 kronor."),
+        },
     )
     date = forms.DateField(label=_("Date"), widget=DATE_WIDGET)
     note = forms.CharField(

@@ -19,6 +19,7 @@ from cities.permissions import staff_city_ids
 from mobilisering import ratelimit
 from trainings import selectors, services
 from trainings.forms import (
+    AttendanceForm,
     CalendarFilterForm,
     CancelSessionForm,
     EmailParticipantsForm,
@@ -362,18 +363,20 @@ def staff_participants_csv(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def staff_attendance(request: HttpRequest, pk: int) -> HttpResponse:
     session = _get_session_for_staff(request, pk)
-
-    def ids(name: str) -> set[int]:
-        return {int(value) for value in request.POST.getlist(name) if value.isdigit()}
-
-    came = services.mark_attendance(
-        session_id=session.pk, shown_ids=ids("shown"), attended_ids=ids("attended")
-    )
-    messages.success(request, _("Attendance saved: %(count)s came.") % {"count": came})
+    form = AttendanceForm(request.POST)
+    if form.is_valid():
+        came = services.mark_attendance(
+            session_id=session.pk,
+            shown_ids=form.cleaned_data["shown"],
+            attended_ids=form.cleaned_data["attended"],
+        )
+        messages.success(request, _("Attendance saved: %(count)s came.") % {"count": came})
+    else:
+        messages.error(request, _("The attendance was not saved. Reload the page and try again."))
     url = reverse("trainings:staff_participants", args=[session.pk])
     # Back to the same page of the list the form was on.
     page = request.GET.get("page", "")
-    return redirect(f"{url}?page={page}" if page.isdigit() else url)
+    return redirect(f"{url}?page={page}" if page.isascii() and page.isdecimal() else url)
 
 
 @login_required
