@@ -6,6 +6,10 @@ from django.views.static import serve
 
 from mobilisering import views
 
+# Django's own 400 view renders its template without the request, so without the language
+# links, the account menu or the CSP nonce; this one renders the whole page.
+handler400 = "mobilisering.views.bad_request"
+
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
