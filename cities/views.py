@@ -114,7 +114,7 @@ def group_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def group_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
-        form = GroupForm(request.POST, request.FILES)
+        form = GroupForm(request.POST, request.FILES, user=request.user)
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -132,6 +132,7 @@ def group_create(request: HttpRequest) -> HttpResponse:
                     founded_year=data["founded_year"],
                     logo=data.get("logo") or None,
                     language=translation.get_language(),
+                    form_key=data["form_key"],
                 )
             except services.GroupError as error:
                 form.add_error("name", error.message)
@@ -160,7 +161,7 @@ def group_edit(request: HttpRequest, slug: str) -> HttpResponse:
             changes = {
                 field: value
                 for field, value in form.cleaned_data.items()
-                if field not in {"themes", "logo"}
+                if field not in {"themes", "logo", "form_key"}
             }
             logo = form.cleaned_data.get("logo")
             if logo is False:

@@ -20,6 +20,7 @@ from initiatives.models import (
 )
 from initiatives.services import PROPOSAL_FIELDS
 from mobilisering.forms import capitalised
+from mobilisering.submissions import OnceFormMixin
 from mobilisering.uploads import clean_document
 
 DOCUMENT_TYPES = "application/pdf,image/jpeg,image/png,image/webp"
@@ -54,7 +55,7 @@ class DocumentField(forms.FileField):
         return (document, upload.name)
 
 
-class ProposalForm(forms.Form):
+class ProposalForm(OnceFormMixin, forms.Form):
     """The proposal. Every answer may be left empty while it is a draft; the title may not."""
 
     group = forms.ModelChoiceField(
@@ -244,7 +245,7 @@ class ProposalForm(forms.Form):
         data = {
             key: value
             for key, value in self.cleaned_data.items()
-            if key not in {"group", "attachment"}
+            if key not in {"group", "attachment", "form_key"}
         }
         data["themes"] = list(data.get("themes") or [])
         data["partners"] = list(data.get("partners") or [])
@@ -260,7 +261,7 @@ def initial_from(initiative) -> dict:
     return initial
 
 
-class ReportForm(forms.Form):
+class ReportForm(OnceFormMixin, forms.Form):
     """A progress report or the final report."""
 
     final = forms.BooleanField(
@@ -348,7 +349,7 @@ class ReportForm(forms.Form):
         return cleaned
 
 
-class MessageForm(forms.Form):
+class MessageForm(OnceFormMixin, forms.Form):
     """A message between the group and the city's staff."""
 
     body = forms.CharField(
@@ -372,7 +373,7 @@ class TransitionForm(forms.Form):
     )
 
 
-class AttachmentForm(forms.Form):
+class AttachmentForm(OnceFormMixin, forms.Form):
     attachment = DocumentField(required=True, label=_("File"))
 
 

@@ -14,6 +14,7 @@ from cities.models import City
 from initiatives.forms import DATE_WIDGET, InitiativeFilterForm, textarea
 from initiatives.models import MAX_AMOUNT_SEK, Criterion, GrantKind, Status
 from mobilisering.forms import capitalised
+from mobilisering.submissions import OnceFormMixin
 
 TEXT_LIMIT = 5000
 SCORES = [(score, str(score)) for score in range(1, 6)]
@@ -196,7 +197,7 @@ class DecisionForm(forms.Form):
             )
 
 
-class CommentForm(forms.Form):
+class CommentForm(OnceFormMixin, forms.Form):
     """An internal comment: only the city mission's staff see it."""
 
     prefix = "note"
@@ -210,7 +211,7 @@ class CommentForm(forms.Form):
     )
 
 
-class StaffMessageForm(forms.Form):
+class StaffMessageForm(OnceFormMixin, forms.Form):
     """A message to the group: on the group's timeline, and emailed to its administrators."""
 
     prefix = "message"
@@ -226,7 +227,7 @@ class StaffMessageForm(forms.Form):
     )
 
 
-class GrantForm(forms.Form):
+class GrantForm(OnceFormMixin, forms.Form):
     """Support the city mission gives: funding needs an amount in SEK."""
 
     prefix = "grant"

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, LocalGroup
 from mobilisering.forms import HoneypotMixin
+from mobilisering.submissions import OnceFormMixin
 from trainings.models import Course, Session
 
 # The most seats a session can have: a lecture hall, not a stadium.
@@ -116,7 +117,7 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(attrs, format="%Y-%m-%dT%H:%M")
 
 
-class SessionForm(forms.ModelForm):
+class SessionForm(OnceFormMixin, forms.ModelForm):
     signup_closes_at = forms.DateTimeField(
         label=_("Sign-up closes at"),
         required=False,

@@ -239,7 +239,7 @@ def staff_session_create(request: HttpRequest) -> HttpResponse:
         initial={"contact": request.user.pk},
     )
     if request.method == "POST" and form.is_valid():
-        session = services.create_session(**form.cleaned_data)
+        session = services.create_session(actor=request.user, **form.cleaned_data)
         messages.success(request, _("The session is created and open for sign-up."))
         return redirect("trainings:staff_participants", pk=session.pk)
     return render(
@@ -258,9 +258,8 @@ def staff_session_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            _session, promoted = services.update_session(
-                session_id=session.pk, changes=form.cleaned_data
-            )
+            changes = {k: v for k, v in form.cleaned_data.items() if k != "form_key"}
+            _session, promoted = services.update_session(session_id=session.pk, changes=changes)
         except services.TrainingError as error:
             form.add_error("capacity", error.message)
         else:
