@@ -158,9 +158,12 @@ def register_group(
         with transaction.atomic():
             claim = submissions.spend(key=form_key, action="cities.register_group", user=user)
             if isinstance(claim, submissions.Spent):
-                group = LocalGroup.objects.select_related("city").get(pk=claim.result_id)
-                group.repeated_post = True
-                return group
+                earlier = LocalGroup.objects.select_related("city").filter(pk=claim.result_id)
+                earlier = earlier.first()
+                if earlier is None:
+                    raise GroupError(_("This form has already been sent."))
+                earlier.repeated_post = True
+                return earlier
             if name_taken(name=name, city_id=city.pk):
                 raise _name_taken_error(city)
             group = LocalGroup(

@@ -175,7 +175,10 @@ def create_session(*, form_key: str = "", actor=None, **fields) -> Session:
     with transaction.atomic():
         claim = submissions.spend(key=form_key, action="trainings.create_session", user=actor)
         if isinstance(claim, submissions.Spent):
-            return Session.objects.get(pk=claim.result_id)
+            earlier = Session.objects.filter(pk=claim.result_id).first()
+            if earlier is None:
+                raise TrainingError(_("This form has already been sent."))
+            return earlier
         session = Session.objects.create(**fields)
         claim.done(session)
     return session

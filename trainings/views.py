@@ -239,9 +239,13 @@ def staff_session_create(request: HttpRequest) -> HttpResponse:
         initial={"contact": request.user.pk},
     )
     if request.method == "POST" and form.is_valid():
-        session = services.create_session(actor=request.user, **form.cleaned_data)
-        messages.success(request, _("The session is created and open for sign-up."))
-        return redirect("trainings:staff_participants", pk=session.pk)
+        try:
+            session = services.create_session(actor=request.user, **form.cleaned_data)
+        except services.TrainingError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The session is created and open for sign-up."))
+            return redirect("trainings:staff_participants", pk=session.pk)
     return render(
         request,
         "trainings/staff/session_form.html",
