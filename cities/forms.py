@@ -7,11 +7,12 @@ from cities.models import City, GroupDecision, GroupMembership, LocalGroup, Righ
 from cities.services import name_taken, normalise_name
 from mobilisering import images
 from mobilisering.forms import HoneypotMixin, capitalised
+from mobilisering.submissions import OnceFormMixin, is_spent
 
 IMAGE_TYPES = "image/jpeg,image/png,image/webp"
 
 
-class GroupForm(forms.ModelForm):
+class GroupForm(OnceFormMixin, forms.ModelForm):
     """A group's profile: registration (with its city) and editing (the city stays)."""
 
     logo = forms.FileField(
@@ -73,8 +74,9 @@ class GroupForm(forms.ModelForm):
             "founded_year": forms.NumberInput(attrs={"inputmode": "numeric"}),
         }
 
-    def __init__(self, *args, editing: bool = False, **kwargs):
+    def __init__(self, *args, editing: bool = False, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user
         if editing:
             del self.fields["city"]
         else:
@@ -105,7 +107,17 @@ class GroupForm(forms.ModelForm):
         data = super().clean()
         name = data.get("name")
         city = data.get("city") if "city" in self.fields else self.instance.city
-        if name and city and name_taken(name=name, city_id=city.pk, exclude_pk=self.instance.pk):
+        # A repeated post of a registration (a double click) finds the name taken by the group
+        # its first post registered; the service answers it with that group.
+        repeat = self.instance.pk is None and is_spent(
+            key=data.get("form_key", ""), action="cities.register_group", user=self.user
+        )
+        if repeat:
+            self._validate_constraints = False  # the name's constraint would say the same
+        taken = (
+            name and city and name_taken(name=name, city_id=city.pk, exclude_pk=self.instance.pk)
+        )
+        if taken and not repeat:
             self.add_error(
                 "name",
                 _("A group called “%(name)s” already exists in %(city)s. Choose another name.")

@@ -11,6 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from mobilisering import images, search
 
 INVITATION_LIFETIME = timedelta(days=14)
+# The longest texts people may write, in characters: long enough for any real answer, short
+# enough that no page carries a book.
+LONG_TEXT = 5000
+PAGE_TEXT = 10000
 
 
 class City(models.Model):
@@ -18,7 +22,9 @@ class City(models.Model):
 
     slug = models.SlugField(_("slug"), max_length=40, unique=True)
     name = models.CharField(_("name"), max_length=100)
-    introduction = models.TextField(_("introduction"), blank=True, help_text=_("Markdown."))
+    introduction = models.TextField(
+        _("introduction"), max_length=PAGE_TEXT, blank=True, help_text=_("Markdown.")
+    )
     mission_name = models.CharField(_("city mission"), max_length=150)
     contact_email = models.EmailField(_("contact email"))
     ordering = models.PositiveSmallIntegerField(_("ordering"), default=0)
@@ -52,7 +58,7 @@ class RightsTheme(models.Model):
 
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
     name = models.CharField(_("name"), max_length=100)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), max_length=2000, blank=True)
     articles = models.CharField(
         _("human-rights articles"),
         max_length=255,
@@ -123,11 +129,13 @@ class LocalGroup(models.Model):
     kind = models.CharField(
         _("kind of group"), max_length=20, choices=Kind, default=Kind.ASSOCIATION
     )
-    description = models.TextField(_("description"), help_text=_("Markdown."))
+    description = models.TextField(_("description"), max_length=LONG_TEXT, help_text=_("Markdown."))
     themes = models.ManyToManyField(
         RightsTheme, related_name="groups", blank=True, verbose_name=_("themes")
     )
-    rights_gaps = models.TextField(_("rights gaps the group sees"), blank=True)
+    rights_gaps = models.TextField(
+        _("rights gaps the group sees"), max_length=LONG_TEXT, blank=True
+    )
     website = models.URLField(_("website"), blank=True)
     contact_email = models.EmailField(_("contact email"))
     open_to_cooperation = models.BooleanField(_("open to cooperation"), default=True)
@@ -143,7 +151,7 @@ class LocalGroup(models.Model):
     logo_height = models.PositiveIntegerField(null=True, editable=False)
     logo_renditions = models.JSONField(default=list, blank=True, editable=False)
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.PENDING)
-    decision_message = models.TextField(_("decision message"), blank=True)
+    decision_message = models.TextField(_("decision message"), max_length=LONG_TEXT, blank=True)
     # The language the group registered in: emails to its admins and its contact address use it.
     language = models.CharField(
         _("language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
@@ -173,7 +181,14 @@ class LocalGroup(models.Model):
         verbose_name_plural = _("local groups")
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(Lower("name"), "city", name="unique_group_name_per_city"),
+            models.UniqueConstraint(
+                Lower("name"),
+                "city",
+                name="unique_group_name_per_city",
+                violation_error_message=_(
+                    "A group with this name already exists in the city. Choose another name."
+                ),
+            ),
         ]
         indexes = [
             models.Index(fields=["status", "city"]),
@@ -297,7 +312,7 @@ class GroupDecision(models.Model):
         verbose_name=_("decided by"),
     )
     action = models.CharField(_("decision"), max_length=20, choices=Action)
-    message = models.TextField(_("message"), blank=True)
+    message = models.TextField(_("message"), max_length=LONG_TEXT, blank=True)
     created_at = models.DateTimeField(_("decided at"), auto_now_add=True)
 
     class Meta:

@@ -22,7 +22,7 @@ from cities.models import (
     LocalGroup,
     RightsTheme,
 )
-from mobilisering import images
+from mobilisering import images, submissions
 from mobilisering.email import build_email, languages_for, send_email_on_commit
 
 # Path words under /groups/ that a group's slug must not take.
@@ -58,6 +58,11 @@ def _name_taken_error(city) -> GroupError:
     return GroupError(_("A group with this name already exists in %(city)s.") % {"city": city.name})
 
 
+# How often a registration tries another slug when a registration at the same moment took the
+# one it chose; each try reads the slugs taken again, so two tries are enough in practice.
+SLUG_ATTEMPTS = 5
+
+
 def _unique_slug(name: str, city_slug: str) -> str:
     base = slugify(name)[:150] or "group"
     candidates = [base, f"{base}-{city_slug}"]
@@ -72,6 +77,25 @@ def _unique_slug(name: str, city_slug: str) -> str:
     while f"{base}-{city_slug}-{number}" in taken:
         number += 1
     return f"{base}-{city_slug}-{number}"
+
+
+def _insert_with_unique_slug(group: LocalGroup, city) -> None:
+    """Save a new group under a free slug. Two registrations of the same name in different
+    cities at the same moment choose the same slug; the later insert fails on the slug's unique
+    index, so it takes the next free slug and tries again. A clash of the name itself in the
+    same city is the name's constraint, and a real "name taken"."""
+    for _attempt in range(SLUG_ATTEMPTS):
+        group.slug = _unique_slug(group.name, city.slug)
+        try:
+            with transaction.atomic():
+                group.save()
+            return
+        except IntegrityError:
+            # On PostgreSQL the failed insert waited for the other registration to commit, so
+            # both its name and its slug are visible now.
+            if name_taken(name=group.name, city_id=city.pk):
+                raise _name_taken_error(city) from None
+    raise GroupError(_("The group could not be registered just now. Please try again."))
 
 
 def _email_people(users: list, *, template: str, context: dict) -> None:
@@ -123,19 +147,28 @@ def register_group(
     founded_year: int | None = None,
     logo=None,
     language: str = settings.LANGUAGE_CODE,
+    form_key: str = "",
 ) -> LocalGroup:
     """Register a group in `city`, pending approval, with `user` as its first admin.
 
-    The city's staff get an email asking them to review it.
+    The city's staff get an email asking them to review it. A second post of the same form
+    (`form_key`) returns the group the first registered, marked `repeated_post`.
     """
     name = normalise_name(name)
     try:
         with _files_removed_on_error() as stored, transaction.atomic():
+            claim = submissions.spend(key=form_key, action="cities.register_group", user=user)
+            if isinstance(claim, submissions.Spent):
+                earlier = LocalGroup.objects.select_related("city").filter(pk=claim.result_id)
+                earlier = earlier.first()
+                if earlier is None:
+                    raise GroupError(_("This form has already been sent."))
+                earlier.repeated_post = True
+                return earlier
             if name_taken(name=name, city_id=city.pk):
                 raise _name_taken_error(city)
             group = LocalGroup(
                 name=name,
-                slug=_unique_slug(name, city.slug),
                 city=city,
                 kind=kind,
                 description=description,
@@ -147,7 +180,7 @@ def register_group(
                 status=Status.PENDING,
                 language=language,
             )
-            group.save()
+            _insert_with_unique_slug(group, city)
             if logo:
                 _store_logo(group, logo, stored)
             group.themes.set(themes)
@@ -157,6 +190,7 @@ def register_group(
                 template="cities/email/group_registered",
                 context={"group": group, "registrant": user},
             )
+            claim.done(group)
     except IntegrityError:
         # Two registrations with the same name at the same moment: the constraint decides.
         raise _name_taken_error(city) from None

@@ -115,7 +115,7 @@ def group_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def group_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
-        form = GroupForm(request.POST, request.FILES)
+        form = GroupForm(request.POST, request.FILES, user=request.user)
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -133,6 +133,7 @@ def group_create(request: HttpRequest) -> HttpResponse:
                     founded_year=data["founded_year"],
                     logo=data.get("logo") or None,
                     language=translation.get_language(),
+                    form_key=data["form_key"],
                 )
             except services.GroupError as error:
                 form.add_error("name", error.message)
@@ -161,7 +162,7 @@ def group_edit(request: HttpRequest, slug: str) -> HttpResponse:
             changes = {
                 field: value
                 for field, value in form.cleaned_data.items()
-                if field not in {"themes", "logo"}
+                if field not in {"themes", "logo", "form_key"}
             }
             logo = form.cleaned_data.get("logo")
             if logo is False:

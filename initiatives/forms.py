@@ -8,10 +8,19 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from cities.models import City, LocalGroup, RightsTheme
-from initiatives.models import PUBLIC_STATUSES, KindOfWork, Status, SupportKind
+from cities.models import LONG_TEXT, City, LocalGroup, RightsTheme
+from initiatives.models import (
+    MAX_ACTIVITIES,
+    MAX_AMOUNT_SEK,
+    MAX_PEOPLE_REACHED,
+    PUBLIC_STATUSES,
+    KindOfWork,
+    Status,
+    SupportKind,
+)
 from initiatives.services import PROPOSAL_FIELDS
 from mobilisering.forms import capitalised
+from mobilisering.submissions import OnceFormMixin
 from mobilisering.uploads import clean_document
 
 DOCUMENT_TYPES = "application/pdf,image/jpeg,image/png,image/webp"
@@ -46,7 +55,7 @@ class DocumentField(forms.FileField):
         return (document, upload.name)
 
 
-class ProposalForm(forms.Form):
+class ProposalForm(OnceFormMixin, forms.Form):
     """The proposal. Every answer may be left empty while it is a draft; the title may not."""
 
     group = forms.ModelChoiceField(
@@ -61,6 +70,7 @@ class ProposalForm(forms.Form):
         help_text=_("A short name that says what the project is about."),
     )
     summary = forms.CharField(
+        max_length=LONG_TEXT,
         label=_("Summary"),
         required=False,
         widget=textarea(4),
@@ -70,6 +80,7 @@ class ProposalForm(forms.Form):
         ),
     )
     right_at_stake = forms.CharField(
+        max_length=LONG_TEXT,
         label=_("Which right is not respected?"),
         required=False,
         widget=textarea(3),
@@ -79,6 +90,7 @@ class ProposalForm(forms.Form):
         ),
     )
     rights_holders = forms.CharField(
+        max_length=LONG_TEXT,
         label=_("For whom?"),
         required=False,
         widget=textarea(3),
@@ -91,6 +103,7 @@ class ProposalForm(forms.Form):
         help_text=_("The neighbourhood, the town or the place where it happens."),
     )
     evidence = forms.CharField(
+        max_length=LONG_TEXT,
         label=_("How do you know?"),
         required=False,
         widget=textarea(3),
@@ -106,6 +119,7 @@ class ProposalForm(forms.Form):
         help_text=_("Choose the areas of human rights the project is about."),
     )
     people_concerned = forms.CharField(
+        max_length=LONG_TEXT,
         label=_("The people concerned"),
         required=False,
         widget=textarea(3),
@@ -115,12 +129,14 @@ class ProposalForm(forms.Form):
         ),
     )
     goals = forms.CharField(
+        max_length=LONG_TEXT,
         label=_("Goals"),
         required=False,
         widget=textarea(4),
         help_text=_("What should be different when the project is over?"),
     )
     activities = forms.CharField(
+        max_length=LONG_TEXT,
         label=_("Planned activities"),
         required=False,
         widget=textarea(4),
@@ -161,12 +177,19 @@ class ProposalForm(forms.Form):
     budget_sek = forms.IntegerField(
         label=_("Budget (SEK)"),
         required=False,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
+        min_value=0,
+        max_value=MAX_AMOUNT_SEK,
+        error_messages={
+            "min_value": _("The budget cannot be negative."),
+            "max_value": _("The budget can be at most 100 000 000 kronor."),
+        },
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
         help_text=_(
             "The whole cost in Swedish kronor, in whole numbers. Write 0 if you need no money."
         ),
     )
     cost_breakdown = forms.CharField(
+        max_length=LONG_TEXT,
         label=_("Cost breakdown"),
         required=False,
         widget=textarea(3),
@@ -222,7 +245,7 @@ class ProposalForm(forms.Form):
         data = {
             key: value
             for key, value in self.cleaned_data.items()
-            if key not in {"group", "attachment"}
+            if key not in {"group", "attachment", "form_key"}
         }
         data["themes"] = list(data.get("themes") or [])
         data["partners"] = list(data.get("partners") or [])
@@ -238,7 +261,7 @@ def initial_from(initiative) -> dict:
     return initial
 
 
-class ReportForm(forms.Form):
+class ReportForm(OnceFormMixin, forms.Form):
     """A progress report or the final report."""
 
     final = forms.BooleanField(
@@ -256,6 +279,7 @@ class ReportForm(forms.Form):
         label=_("Period to"), widget=DATE_WIDGET, help_text=_("The last day the report covers.")
     )
     done = forms.CharField(
+        max_length=LONG_TEXT,
         label=_("What was done"),
         widget=textarea(5),
         help_text=_("The activities of the period, in your own words."),
@@ -263,19 +287,26 @@ class ReportForm(forms.Form):
     people_reached = forms.IntegerField(
         label=_("People reached"),
         min_value=0,
+        max_value=MAX_PEOPLE_REACHED,
+        error_messages={"max_value": _("Give a number of at most 100 000 000.")},
         help_text=_("About how many people took part in or were reached by the work."),
     )
     activities_held = forms.IntegerField(
         label=_("Activities held"),
         min_value=0,
+        max_value=MAX_ACTIVITIES,
+        error_messages={"max_value": _("Give a number of at most 100 000.")},
         help_text=_("How many meetings, events or other activities you held."),
     )
     volunteers = forms.IntegerField(
         label=_("Volunteers involved"),
         min_value=0,
+        max_value=MAX_ACTIVITIES,
+        error_messages={"max_value": _("Give a number of at most 100 000.")},
         help_text=_("How many volunteers took part in running the work."),
     )
     outcomes = forms.CharField(
+        max_length=LONG_TEXT,
         label=_("Outcomes"),
         required=False,
         widget=textarea(4),
@@ -284,6 +315,7 @@ class ReportForm(forms.Form):
         ),
     )
     lessons = forms.CharField(
+        max_length=LONG_TEXT,
         label=_("Lessons learned"),
         required=False,
         widget=textarea(4),
@@ -317,13 +349,13 @@ class ReportForm(forms.Form):
         return cleaned
 
 
-class MessageForm(forms.Form):
+class MessageForm(OnceFormMixin, forms.Form):
     """A message between the group and the city's staff."""
 
     body = forms.CharField(
         label=_("Message"),
         widget=textarea(3),
-        max_length=5000,
+        max_length=LONG_TEXT,
         help_text=_(
             "The group's members and the city's staff see it, and the other side is emailed."
         ),
@@ -341,7 +373,7 @@ class TransitionForm(forms.Form):
     )
 
 
-class AttachmentForm(forms.Form):
+class AttachmentForm(OnceFormMixin, forms.Form):
     attachment = DocumentField(required=True, label=_("File"))
 
 

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cities.models import City, LocalGroup, RightsTheme
+from cities.models import LONG_TEXT, City, LocalGroup, RightsTheme
 from mobilisering import search
 
 
@@ -42,6 +42,13 @@ EDITABLE_STATUSES = frozenset({Status.DRAFT, Status.CHANGES_REQUESTED})
 REPORTING_STATUSES = frozenset({Status.APPROVED, Status.ACTIVE})
 # Staff record support (grants) in these states.
 GRANT_STATUSES = frozenset({Status.APPROVED, Status.ACTIVE, Status.COMPLETED})
+
+# The largest numbers a form takes: far above anything real for a local group's project, far
+# below the database's integer range (2 147 483 647), so a mistyped or hostile number gets a
+# message instead of an error from the database.
+MAX_AMOUNT_SEK = 100_000_000
+MAX_PEOPLE_REACHED = 100_000_000
+MAX_ACTIVITIES = 100_000
 
 
 class KindOfWork(models.TextChoices):
@@ -86,18 +93,20 @@ class Initiative(models.Model):
         City, on_delete=models.PROTECT, related_name="initiatives", verbose_name=_("city")
     )
     title = models.CharField(_("title"), max_length=200)
-    summary = models.TextField(_("summary"), blank=True)
+    summary = models.TextField(_("summary"), max_length=LONG_TEXT, blank=True)
     # The rights gap: which right, for whom, where, and how the group knows.
-    right_at_stake = models.TextField(_("which right is not respected"), blank=True)
-    rights_holders = models.TextField(_("for whom"), blank=True)
+    right_at_stake = models.TextField(
+        _("which right is not respected"), max_length=LONG_TEXT, blank=True
+    )
+    rights_holders = models.TextField(_("for whom"), max_length=LONG_TEXT, blank=True)
     location = models.CharField(_("where"), max_length=200, blank=True)
-    evidence = models.TextField(_("how the group knows"), blank=True)
+    evidence = models.TextField(_("how the group knows"), max_length=LONG_TEXT, blank=True)
     themes = models.ManyToManyField(
         RightsTheme, related_name="initiatives", blank=True, verbose_name=_("themes")
     )
-    people_concerned = models.TextField(_("people concerned"), blank=True)
-    goals = models.TextField(_("goals"), blank=True)
-    activities = models.TextField(_("planned activities"), blank=True)
+    people_concerned = models.TextField(_("people concerned"), max_length=LONG_TEXT, blank=True)
+    goals = models.TextField(_("goals"), max_length=LONG_TEXT, blank=True)
+    activities = models.TextField(_("planned activities"), max_length=LONG_TEXT, blank=True)
     kind_of_work = models.CharField(
         _("kind of work"), max_length=20, choices=KindOfWork, blank=True
     )
@@ -111,11 +120,11 @@ class Initiative(models.Model):
     planned_start = models.DateField(_("planned start"), null=True, blank=True)
     planned_end = models.DateField(_("planned end"), null=True, blank=True)
     budget_sek = models.PositiveIntegerField(_("budget (SEK)"), null=True, blank=True)
-    cost_breakdown = models.TextField(_("cost breakdown"), blank=True)
+    cost_breakdown = models.TextField(_("cost breakdown"), max_length=LONG_TEXT, blank=True)
     # A list of SupportKind values; JSON so that it works the same on SQLite and PostgreSQL.
     support_requested = models.JSONField(_("support asked for"), default=list, blank=True)
     # Written by staff when they approve (the `approve` transition requires it).
-    support_terms = models.TextField(_("support terms"), blank=True)
+    support_terms = models.TextField(_("support terms"), max_length=LONG_TEXT, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status, default=Status.DRAFT, db_index=True
     )
@@ -157,10 +166,12 @@ class Initiative(models.Model):
                 | Q(planned_start__isnull=True)
                 | Q(planned_end__gte=F("planned_start")),
                 name="initiative_end_not_before_start",
+                violation_error_message=_("The end date cannot be before the start date."),
             ),
             models.CheckConstraint(
                 condition=Q(budget_sek__isnull=True) | Q(budget_sek__gte=0),
                 name="initiative_budget_not_negative",
+                violation_error_message=_("The budget cannot be negative."),
             ),
             models.CheckConstraint(
                 condition=Q(status__in=[choice.value for choice in Status]),
@@ -328,7 +339,7 @@ class Assessment(models.Model):
     )
     criterion = models.CharField(_("criterion"), max_length=30, choices=Criterion)
     score = models.PositiveSmallIntegerField(_("score (1–5)"))
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(_("note"), max_length=LONG_TEXT, blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
@@ -339,7 +350,9 @@ class Assessment(models.Model):
                 "initiative", "criterion", name="unique_assessment_per_criterion"
             ),
             models.CheckConstraint(
-                condition=Q(score__gte=1, score__lte=5), name="assessment_score_1_to_5"
+                condition=Q(score__gte=1, score__lte=5),
+                name="assessment_score_1_to_5",
+                violation_error_message=_("The score must be a whole number from 1 to 5."),
             ),
         ]
 
@@ -361,7 +374,7 @@ class Comment(models.Model):
         related_name="+",
         verbose_name=_("author"),
     )
-    body = models.TextField(_("text"))
+    body = models.TextField(_("text"), max_length=LONG_TEXT)
     internal = models.BooleanField(_("internal (staff only)"), default=False)
     created_at = models.DateTimeField(_("written at"), default=timezone.now)
 
@@ -396,7 +409,7 @@ class SupportGrant(models.Model):
     kind = models.CharField(_("kind of support"), max_length=20, choices=GrantKind)
     amount_sek = models.PositiveIntegerField(_("amount (SEK)"), null=True, blank=True)
     date = models.DateField(_("date"), default=timezone.localdate)
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(_("note"), max_length=LONG_TEXT, blank=True)
     public = models.BooleanField(_("show publicly"), default=False)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -415,10 +428,12 @@ class SupportGrant(models.Model):
             models.CheckConstraint(
                 condition=~Q(kind="funding") | Q(amount_sek__isnull=False, amount_sek__gt=0),
                 name="grant_funding_has_amount",
+                violation_error_message=_("Funding needs an amount in SEK."),
             ),
             models.CheckConstraint(
                 condition=Q(amount_sek__isnull=True) | Q(amount_sek__gte=0),
                 name="grant_amount_not_negative",
+                violation_error_message=_("The amount cannot be negative."),
             ),
         ]
 
@@ -442,12 +457,12 @@ class Report(models.Model):
     final = models.BooleanField(_("final report"), default=False)
     period_start = models.DateField(_("period from"))
     period_end = models.DateField(_("period to"))
-    done = models.TextField(_("what was done"))
+    done = models.TextField(_("what was done"), max_length=LONG_TEXT)
     people_reached = models.PositiveIntegerField(_("people reached"))
     activities_held = models.PositiveIntegerField(_("activities held"))
     volunteers = models.PositiveIntegerField(_("volunteers involved"))
-    outcomes = models.TextField(_("outcomes"), blank=True)
-    lessons = models.TextField(_("lessons learned"), blank=True)
+    outcomes = models.TextField(_("outcomes"), max_length=LONG_TEXT, blank=True)
+    lessons = models.TextField(_("lessons learned"), max_length=LONG_TEXT, blank=True)
     consent_to_feature = models.BooleanField(
         _("consent to be featured as a handbook example"), default=False
     )
@@ -462,11 +477,16 @@ class Report(models.Model):
                 "initiative", condition=Q(final=True), name="one_final_report_per_initiative"
             ),
             models.CheckConstraint(
-                condition=Q(period_end__gte=F("period_start")), name="report_end_not_before_start"
+                condition=Q(period_end__gte=F("period_start")),
+                name="report_end_not_before_start",
+                violation_error_message=_("The end of the period cannot be before its start."),
             ),
             models.CheckConstraint(
                 condition=Q(final=True) | Q(consent_to_feature=False),
                 name="report_consent_only_on_final",
+                violation_error_message=_(
+                    "Consent is given on the final report. Tick “This is the final report” too."
+                ),
             ),
         ]
 

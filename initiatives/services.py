@@ -24,6 +24,10 @@ Public API (all keyword-only):
 - `withdraw_consent(initiative, actor) -> Report` — the group takes back its consent to be featured
 
 `notify=False` (on the writes that email) is for demo data and imports only.
+
+The writes that create something take `form_key`, the one-time key of the form that asked
+(`mobilisering.submissions`): a second post of the same form returns what the first created,
+marked `repeated_post = True`, and creates nothing.
 """
 
 import datetime
@@ -39,6 +43,9 @@ from django.utils.translation import gettext_lazy
 from cities.models import LocalGroup
 from initiatives import notifications, permissions, signals, workflow
 from initiatives.models import (
+    MAX_ACTIVITIES,
+    MAX_AMOUNT_SEK,
+    MAX_PEOPLE_REACHED,
     Assessment,
     Attachment,
     Comment,
@@ -53,6 +60,7 @@ from initiatives.models import (
     SupportGrant,
     SupportKind,
 )
+from mobilisering import submissions
 from mobilisering.uploads import CleanFile
 
 
@@ -158,6 +166,8 @@ def _check_proposal_data(data: Mapping[str, Any], group: LocalGroup) -> None:
     budget = data.get("budget_sek")
     if budget is not None and budget < 0:
         errors["budget_sek"] = [_("The budget cannot be negative.")]
+    elif budget is not None and budget > MAX_AMOUNT_SEK:
+        errors["budget_sek"] = [_("The budget can be at most 100 000 000 kronor.")]
     kind = data.get("kind_of_work")
     if kind and kind not in KindOfWork.values:
         errors["kind_of_work"] = [_("Choose one of the kinds of work.")]
@@ -196,7 +206,18 @@ def _save_relations(initiative: Initiative, data: Mapping[str, Any]) -> None:
         )
 
 
-def create_draft(*, group: LocalGroup, actor, data: Mapping[str, Any]) -> Initiative:
+def _earlier(model, spent: submissions.Spent):
+    """What an earlier post of the same form created, marked as a repeat."""
+    obj = model.objects.filter(pk=spent.result_id).first()
+    if obj is None:
+        raise WorkflowError(_("This form has already been sent."))
+    obj.repeated_post = True
+    return obj
+
+
+def create_draft(
+    *, group: LocalGroup, actor, data: Mapping[str, Any], form_key: str = ""
+) -> Initiative:
     """Create a draft for `group` from the answers in `data` (incomplete is fine; a title is
     needed). The city is the group's. Logs a "create" event. Raises WorkflowError if `actor` is
     not a member of the approved group, ProposalError for wrong answers."""
@@ -204,6 +225,9 @@ def create_draft(*, group: LocalGroup, actor, data: Mapping[str, Any]) -> Initia
         raise WorkflowError(_("Only members of an approved group can propose an initiative."))
     _check_proposal_data({"title": "", **data}, group)
     with transaction.atomic():
+        claim = submissions.spend(key=form_key, action="initiatives.create_draft", user=actor)
+        if isinstance(claim, submissions.Spent):
+            return _earlier(Initiative, claim)
         initiative = Initiative(group=group, city_id=group.city_id, created_by=actor)
         _apply_proposal_data(initiative, data)
         initiative.save()
@@ -215,6 +239,7 @@ def create_draft(*, group: LocalGroup, actor, data: Mapping[str, Any]) -> Initia
             transition="create",
             to_status=Status.DRAFT,
         )
+        claim.done(initiative)
     return initiative
 
 
@@ -429,7 +454,13 @@ def record_assessment(
 
 
 def add_comment(
-    *, initiative: Initiative, actor, body: str, internal: bool = False, notify: bool = True
+    *,
+    initiative: Initiative,
+    actor,
+    body: str,
+    internal: bool = False,
+    notify: bool = True,
+    form_key: str = "",
 ) -> Comment:
     """An internal comment (staff only) or a message between the group and the city's staff.
 
@@ -447,6 +478,9 @@ def add_comment(
         )
         if not allowed:
             raise WorkflowError(_("You may not write here."))
+        claim = submissions.spend(key=form_key, action="initiatives.add_comment", user=actor)
+        if isinstance(claim, submissions.Spent):
+            return _earlier(Comment, claim)
         comment = Comment.objects.create(
             initiative=locked, author=actor, body=body, internal=internal
         )
@@ -459,6 +493,7 @@ def add_comment(
         )
         if notify and not internal:
             notifications.message_written(initiative=locked, comment=comment, actor=actor)
+        claim.done(comment)
     return comment
 
 
@@ -471,6 +506,7 @@ def record_grant(
     date: datetime.date | None = None,
     note: str = "",
     public: bool = False,
+    form_key: str = "",
 ) -> SupportGrant:
     """Record support given to an approved, active or completed initiative. `funding` needs a
     positive `amount_sek`. Logs a `grant` event the group sees (with the amount; the public sees
@@ -480,6 +516,8 @@ def record_grant(
         errors["kind"] = [_("Choose a kind of support.")]
     if amount_sek is not None and amount_sek < 0:
         errors["amount_sek"] = [_("The amount cannot be negative.")]
+    elif amount_sek is not None and amount_sek > MAX_AMOUNT_SEK:
+        errors["amount_sek"] = [_("The amount can be at most 100 000 000 kronor.")]
     elif kind == GrantKind.FUNDING and not amount_sek:
         errors["amount_sek"] = [_("Funding needs an amount in SEK.")]
     if errors:
@@ -490,6 +528,9 @@ def record_grant(
             raise WorkflowError(
                 _("Support is recorded by the city's staff once the initiative is approved.")
             )
+        claim = submissions.spend(key=form_key, action="initiatives.record_grant", user=actor)
+        if isinstance(claim, submissions.Spent):
+            return _earlier(SupportGrant, claim)
         grant = SupportGrant.objects.create(
             initiative=locked,
             kind=kind,
@@ -500,6 +541,7 @@ def record_grant(
             recorded_by=actor,
         )
         _log(locked, actor, InitiativeEvent.Kind.GRANT, text=grant.note, grant=grant)
+        claim.done(grant)
     return grant
 
 
@@ -525,6 +567,7 @@ def add_report(
     data: Mapping[str, Any],
     final: bool = False,
     notify: bool = True,
+    form_key: str = "",
 ) -> Report:
     """A progress report, or (final=True) the one final report, by a member of the group while
     the initiative is approved or active. Consent to be featured only counts on the final report.
@@ -539,10 +582,20 @@ def add_report(
         errors["period_end"] = [_("The end of the period cannot be before its start.")]
     if not (data.get("done") or "").strip():
         errors["done"] = [_("Describe what was done.")]
-    for field in ["people_reached", "activities_held", "volunteers"]:
+    limits = {
+        "people_reached": MAX_PEOPLE_REACHED,
+        "activities_held": MAX_ACTIVITIES,
+        "volunteers": MAX_ACTIVITIES,
+    }
+    for field, limit in limits.items():
         value = data.get(field)
         if value is None or value < 0:
             errors[field] = [_("Give a number (0 or more).")]
+        elif value > limit:
+            errors[field] = [
+                _("Give a number of at most %(limit)s.")
+                % {"limit": f"{limit:,}".replace(",", "\N{NO-BREAK SPACE}")}
+            ]
     if errors:
         raise WorkflowError(_("Some answers need correcting."), errors=errors)
     with transaction.atomic():
@@ -551,6 +604,9 @@ def add_report(
             raise WorkflowError(
                 _("Reports are written by the group while the initiative is approved or active.")
             )
+        claim = submissions.spend(key=form_key, action="initiatives.add_report", user=actor)
+        if isinstance(claim, submissions.Spent):
+            return _earlier(Report, claim)
         if final and locked.reports.filter(final=True).exists():
             raise WorkflowError(_("This initiative already has its final report."))
         values = {field: data.get(field) for field in REPORT_FIELDS if field in data}
@@ -561,6 +617,7 @@ def add_report(
         _log(locked, actor, InitiativeEvent.Kind.REPORT, report=report)
         if notify:
             notifications.report_written(initiative=locked, report=report, actor=actor)
+        claim.done(report)
     return report
 
 
@@ -571,6 +628,7 @@ def add_attachment(
     document: CleanFile,
     original_name: str,
     report: Report | None = None,
+    form_key: str = "",
 ) -> Attachment:
     """Attach a file that `mobilisering.uploads.clean_document` has checked to the proposal or
     to one of its reports. Members may attach while they may edit or report."""
@@ -583,6 +641,9 @@ def add_attachment(
         locked = _lock(initiative)
         if not permissions.can_add_attachment(actor, locked):
             raise WorkflowError(_("You may not add files to this initiative now."))
+        claim = submissions.spend(key=form_key, action="initiatives.add_attachment", user=actor)
+        if isinstance(claim, submissions.Spent):
+            return _earlier(Attachment, claim)
         attachment = Attachment(
             initiative=locked,
             report=report,
@@ -593,6 +654,7 @@ def add_attachment(
         )
         attachment.file.save(document.file.name or name, document.file, save=False)
         attachment.save()
+        claim.done(attachment)
     return attachment
 
 

@@ -12,8 +12,9 @@ from django.utils.translation import gettext_lazy as _
 
 from cities.models import City
 from initiatives.forms import DATE_WIDGET, InitiativeFilterForm, textarea
-from initiatives.models import Criterion, GrantKind, Status
+from initiatives.models import MAX_AMOUNT_SEK, Criterion, GrantKind, Status
 from mobilisering.forms import capitalised
+from mobilisering.submissions import OnceFormMixin
 
 TEXT_LIMIT = 5000
 SCORES = [(score, str(score)) for score in range(1, 6)]
@@ -196,7 +197,7 @@ class DecisionForm(forms.Form):
             )
 
 
-class CommentForm(forms.Form):
+class CommentForm(OnceFormMixin, forms.Form):
     """An internal comment: only the city mission's staff see it."""
 
     prefix = "note"
@@ -210,7 +211,7 @@ class CommentForm(forms.Form):
     )
 
 
-class StaffMessageForm(forms.Form):
+class StaffMessageForm(OnceFormMixin, forms.Form):
     """A message to the group: on the group's timeline, and emailed to its administrators."""
 
     prefix = "message"
@@ -226,7 +227,7 @@ class StaffMessageForm(forms.Form):
     )
 
 
-class GrantForm(forms.Form):
+class GrantForm(OnceFormMixin, forms.Form):
     """Support the city mission gives: funding needs an amount in SEK."""
 
     prefix = "grant"
@@ -239,8 +240,12 @@ class GrantForm(forms.Form):
         label=_("Amount (SEK)"),
         required=False,
         min_value=1,
+        max_value=MAX_AMOUNT_SEK,
         help_text=_("Required for funding, in whole kronor. Leave empty for other support."),
-        error_messages={"min_value": _("The amount must be at least 1 krona.")},
+        error_messages={
+            "min_value": _("The amount must be at least 1 krona."),
+            "max_value": _("The amount can be at most 100 000 000 kronor."),
+        },
     )
     date = forms.DateField(label=_("Date"), widget=DATE_WIDGET)
     note = forms.CharField(

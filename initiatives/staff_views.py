@@ -339,6 +339,7 @@ def _write(request: HttpRequest, pk: int, *, form_class, internal: bool, done: s
             actor=request.user,
             body=form.cleaned_data["body"],
             internal=internal,
+            form_key=form.cleaned_data["form_key"],
         )
     except WorkflowError as error:
         return _fail(request, initiative, form, error)
@@ -421,6 +422,7 @@ def grant(request: HttpRequest, pk: int) -> HttpResponse:
             date=data["date"],
             note=data["note"],
             public=data["public"],
+            form_key=data["form_key"],
         )
     except WorkflowError as error:
         return _fail(request, initiative, form, error)

@@ -141,7 +141,11 @@ def _save_proposal(request, form, *, initiative=None, group=None) -> Initiative:
     """Create or update the draft from a valid form, and store its attachment."""
     data = form.proposal_data()
     if initiative is None:
-        initiative = services.create_draft(group=group, actor=request.user, data=data)
+        initiative = services.create_draft(
+            group=group, actor=request.user, data=data, form_key=form.cleaned_data["form_key"]
+        )
+        if getattr(initiative, "repeated_post", False):
+            return initiative  # the first post of this form saved everything
     else:
         initiative = services.update_draft(initiative=initiative, actor=request.user, data=data)
     document = form.cleaned_data.get("attachment")
@@ -174,6 +178,9 @@ def _proposal_response(request, form, *, initiative=None, group=None) -> HttpRes
     except WorkflowError as error:
         _apply_errors(form, error)
         return None
+    if getattr(initiative, "repeated_post", False):
+        messages.info(request, _("This form was already sent: here is your proposal."))
+        return redirect(initiative)
     if request.POST.get("action") != "submit":
         messages.success(request, _("The draft is saved. You can come back and go on any time."))
         return redirect(initiative)
@@ -303,7 +310,10 @@ def message(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.add_comment(
-                initiative=initiative, actor=request.user, body=form.cleaned_data["body"]
+                initiative=initiative,
+                actor=request.user,
+                body=form.cleaned_data["body"],
+                form_key=form.cleaned_data["form_key"],
             )
         except WorkflowError as error:
             messages.error(request, error.message)
@@ -326,7 +336,11 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
         document, name = form.cleaned_data["attachment"]
         try:
             services.add_attachment(
-                initiative=initiative, actor=request.user, document=document, original_name=name
+                initiative=initiative,
+                actor=request.user,
+                document=document,
+                original_name=name,
+                form_key=form.cleaned_data["form_key"],
             )
         except WorkflowError as error:
             messages.error(request, error.message)
@@ -402,8 +416,9 @@ def report_create(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user,
                 data=data,
                 final=bool(data.get("final")),
+                form_key=data["form_key"],
             )
-            if data.get("attachment"):
+            if data.get("attachment") and not getattr(report, "repeated_post", False):
                 document, name = data["attachment"]
                 services.add_attachment(
                     initiative=initiative,

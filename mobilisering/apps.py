@@ -1,7 +1,13 @@
 from django.apps import AppConfig
+from django.urls import register_converter
 from django.utils.translation import gettext_lazy as _
 
 
 class MobiliseringConfig(AppConfig):
     name = "mobilisering"
     verbose_name = _("Mobilisering")
+
+    def ready(self):
+        from mobilisering.converters import TokenConverter
+
+        register_converter(TokenConverter, "token")

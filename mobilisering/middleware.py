@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.http import Http404
 from django.utils import translation
 
 from mobilisering.models import AccountPreference
@@ -47,3 +48,17 @@ class PermissionsPolicyMiddleware:
         if self.header:
             response.headers.setdefault("Permissions-Policy", self.header)
         return response
+
+
+class RefuseNulMiddleware:
+    """A path with a NUL byte (`%00`) is not found: no view sees it, so none can pass it on to
+    PostgreSQL, which refuses NUL in text and would make the request fail with a 500 (a token
+    or key from another library's routes, such as allauth's, included)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path:
+            raise Http404
+        return self.get_response(request)

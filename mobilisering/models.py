@@ -78,3 +78,35 @@ class OutgoingEmail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject} → {', '.join(self.to)} ({self.status})"
+
+
+class FormSubmission(models.Model):
+    """A create-form's one-time key, spent by the first post that creates something.
+
+    A double click or a reload posts the same key again: the service finds it spent and answers
+    with what the first post created, instead of creating a second draft, report or message. The
+    unique constraint decides between two posts at the same moment, on every worker.
+    """
+
+    action = models.CharField(_("action"), max_length=60)
+    key = models.CharField(_("key"), max_length=64)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("user"),
+    )
+    result_id = models.BigIntegerField(_("result"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("form submission")
+        verbose_name_plural = _("form submissions")
+        constraints = [
+            models.UniqueConstraint("action", "key", name="unique_form_submission"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.key}"

@@ -7,6 +7,10 @@ from django.urls import include, path
 from mobilisering import staff_views, views
 from mobilisering.sitemaps import collect as collect_sitemaps
 
+# Django's own 400 view renders its template without the request, so without the language
+# links, the account menu or the CSP nonce; this one renders the whole page.
+handler400 = "mobilisering.views.bad_request"
+
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),

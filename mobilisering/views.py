@@ -29,6 +29,17 @@ SEARCH_PAGE_SIZE = 20
 OUTBOX_PER_PAGE = 50
 
 
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """400, also for a request over the upload limit or with too many fields: the site's own
+    page in the visitor's language (Django's default renders without the request)."""
+    return render(request, "400.html", status=400)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form refused by the CSRF check: the site's own page, saying what to do."""
+    return render(request, "403_csrf.html", status=403)
+
+
 def home(request: HttpRequest) -> HttpResponse:
     cities = City.objects.order_by("ordering", "slug")
     return render(request, "home.html", {"cities": cities})

@@ -2,6 +2,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Layout
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.urls import reverse
 from django.utils.functional import lazy
 from django.utils.html import format_html
@@ -9,7 +10,11 @@ from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, LocalGroup
 from mobilisering.forms import HoneypotMixin
+from mobilisering.submissions import OnceFormMixin
 from trainings.models import Course, Session
+
+# The most seats a session can have: a lecture hall, not a stadium.
+MAX_CAPACITY = 1000
 
 
 def _privacy_help() -> str:
@@ -112,7 +117,7 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(attrs, format="%Y-%m-%dT%H:%M")
 
 
-class SessionForm(forms.ModelForm):
+class SessionForm(OnceFormMixin, forms.ModelForm):
     signup_closes_at = forms.DateTimeField(
         label=_("Sign-up closes at"),
         required=False,
@@ -136,6 +141,12 @@ class SessionForm(forms.ModelForm):
             "contact",
         ]
         widgets = {"starts_at": DateTimeInput(), "ends_at": DateTimeInput()}
+        error_messages = {
+            "capacity": {
+                "min_value": _("A session needs at least one seat."),
+                "max_value": _("A session can have at most %(limit_value)s seats."),
+            }
+        }
 
     def __init__(self, *args, city_ids: set[int], **kwargs):
         super().__init__(*args, **kwargs)
@@ -150,6 +161,11 @@ class SessionForm(forms.ModelForm):
             .order_by("first_name", "last_name", "email")
         )
         self.fields["contact"].label_from_instance = lambda user: user.get_full_name() or user.email
+        # The database allows no session without seats; say so before it does.
+        capacity = self.fields["capacity"]
+        capacity.min_value, capacity.max_value = 1, MAX_CAPACITY
+        capacity.validators = [MinValueValidator(1), MaxValueValidator(MAX_CAPACITY)]
+        capacity.widget.attrs.update({"min": 1, "max": MAX_CAPACITY})
         self.helper = FormHelper()
         self.helper.form_tag = False
 
@@ -166,6 +182,34 @@ class SessionForm(forms.ModelForm):
         if not data.get("is_online") and not data.get("venue_name"):
             self.add_error("venue_name", _("Give the venue, or mark the session as online."))
         return data
+
+
+class IdListField(forms.Field):
+    """Row ids from a list of checkboxes or hidden inputs: whole numbers in ASCII digits only
+    (`str.isdigit` also takes "²", which `int` then refuses), within the database's range."""
+
+    widget = forms.MultipleHiddenInput
+    default_error_messages = {
+        "invalid": _("The list could not be read. Reload the page and try again."),
+    }
+
+    def to_python(self, value) -> set[int]:
+        ids = set()
+        for item in value or []:
+            if not (isinstance(item, str) and item.isascii() and item.isdecimal()):
+                raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+            number = int(item)
+            if not 0 < number < 2**63:
+                raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+            ids.add(number)
+        return ids
+
+
+class AttendanceForm(forms.Form):
+    """Who came, among the confirmed people the list showed."""
+
+    shown = IdListField(required=False)
+    attended = IdListField(required=False)
 
 
 class CancelSessionForm(forms.Form):

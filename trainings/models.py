@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cities.models import City, LocalGroup
+from cities.models import PAGE_TEXT, City, LocalGroup
 from mobilisering import search
 
 # What the portal-wide search reads of a course (its sessions are found through it).
@@ -23,7 +23,9 @@ class Course(models.Model):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     title = models.CharField(_("title"), max_length=150)
     summary = models.CharField(_("summary"), max_length=300)
-    description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    description = models.TextField(
+        _("description"), max_length=PAGE_TEXT, blank=True, help_text=_("Markdown.")
+    )
     topics = models.CharField(
         _("topics"),
         max_length=300,
@@ -93,7 +95,7 @@ class Session(models.Model):
     )
     signup_closes_at = models.DateTimeField(_("sign-up closes at"))
     is_cancelled = models.BooleanField(_("cancelled"), default=False)
-    cancel_message = models.TextField(_("cancellation message"), blank=True)
+    cancel_message = models.TextField(_("cancellation message"), max_length=3000, blank=True)
     contact = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -111,9 +113,15 @@ class Session(models.Model):
         ordering = ["starts_at", "id"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(ends_at__gt=F("starts_at")), name="session_ends_after_start"
+                condition=Q(ends_at__gt=F("starts_at")),
+                name="session_ends_after_start",
+                violation_error_message=_("The session must end after it starts."),
             ),
-            models.CheckConstraint(condition=Q(capacity__gte=1), name="session_has_seats"),
+            models.CheckConstraint(
+                condition=Q(capacity__gte=1),
+                name="session_has_seats",
+                violation_error_message=_("A session needs at least one seat."),
+            ),
         ]
         indexes = [models.Index(fields=["starts_at", "city"])]
 
@@ -180,7 +188,7 @@ class Registration(models.Model):
         verbose_name=_("local group"),
     )
     organisation = models.CharField(_("organisation"), max_length=150, blank=True)
-    access_needs = models.TextField(_("access needs"), blank=True)
+    access_needs = models.TextField(_("access needs"), max_length=1000, blank=True)
     consent = models.BooleanField(_("consent to the privacy notice"), default=False)
     language = models.CharField(_("language"), max_length=5, default="sv")
     status = models.CharField(_("status"), max_length=20, choices=Status)

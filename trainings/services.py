@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import LocalGroup
+from mobilisering import submissions
 from trainings import emails
 from trainings.models import Registration, Session
 
@@ -168,9 +169,19 @@ def cancel_registration(*, token: str) -> tuple[Registration, list[Registration]
     return registration, promoted
 
 
-def create_session(**fields) -> Session:
-    """A new session from the staff form's cleaned data."""
-    return Session.objects.create(**fields)
+def create_session(*, form_key: str = "", actor=None, **fields) -> Session:
+    """A new session from the staff form's cleaned data. A second post of the same form
+    (`form_key`, see mobilisering.submissions) returns the session the first created."""
+    with transaction.atomic():
+        claim = submissions.spend(key=form_key, action="trainings.create_session", user=actor)
+        if isinstance(claim, submissions.Spent):
+            earlier = Session.objects.filter(pk=claim.result_id).first()
+            if earlier is None:
+                raise TrainingError(_("This form has already been sent."))
+            return earlier
+        session = Session.objects.create(**fields)
+        claim.done(session)
+    return session
 
 
 def update_session(*, session_id: int, changes: dict) -> tuple[Session, list[Registration]]:

@@ -12,7 +12,7 @@ urlpatterns = [
     path("trainings/sessions/<int:pk>.ics", views.session_ics, name="session_ics"),
     path("trainings/sessions/<int:pk>/", views.session_detail, name="session"),
     path(
-        "trainings/registration/<str:token>/",
+        "trainings/registration/<token:token>/",
         views.registration_detail,
         name="registration",
     ),

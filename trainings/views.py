@@ -20,6 +20,7 @@ from mobilisering.http import client_ip
 from mobilisering.spreadsheets import csv_response
 from trainings import selectors, services
 from trainings.forms import (
+    AttendanceForm,
     CalendarFilterForm,
     CancelSessionForm,
     EmailParticipantsForm,
@@ -239,9 +240,13 @@ def staff_session_create(request: HttpRequest) -> HttpResponse:
         initial={"contact": request.user.pk},
     )
     if request.method == "POST" and form.is_valid():
-        session = services.create_session(**form.cleaned_data)
-        messages.success(request, _("The session is created and open for sign-up."))
-        return redirect("trainings:staff_participants", pk=session.pk)
+        try:
+            session = services.create_session(actor=request.user, **form.cleaned_data)
+        except services.TrainingError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The session is created and open for sign-up."))
+            return redirect("trainings:staff_participants", pk=session.pk)
     return render(
         request,
         "trainings/staff/session_form.html",
@@ -258,9 +263,8 @@ def staff_session_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            _session, promoted = services.update_session(
-                session_id=session.pk, changes=form.cleaned_data
-            )
+            changes = {k: v for k, v in form.cleaned_data.items() if k != "form_key"}
+            _session, promoted = services.update_session(session_id=session.pk, changes=changes)
         except services.TrainingError as error:
             form.add_error("capacity", error.message)
         else:
@@ -348,18 +352,20 @@ def staff_participants_csv(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def staff_attendance(request: HttpRequest, pk: int) -> HttpResponse:
     session = _get_session_for_staff(request, pk)
-
-    def ids(name: str) -> set[int]:
-        return {int(value) for value in request.POST.getlist(name) if value.isdigit()}
-
-    came = services.mark_attendance(
-        session_id=session.pk, shown_ids=ids("shown"), attended_ids=ids("attended")
-    )
-    messages.success(request, _("Attendance saved: %(count)s came.") % {"count": came})
+    form = AttendanceForm(request.POST)
+    if form.is_valid():
+        came = services.mark_attendance(
+            session_id=session.pk,
+            shown_ids=form.cleaned_data["shown"],
+            attended_ids=form.cleaned_data["attended"],
+        )
+        messages.success(request, _("Attendance saved: %(count)s came.") % {"count": came})
+    else:
+        messages.error(request, _("The attendance was not saved. Reload the page and try again."))
     url = reverse("trainings:staff_participants", args=[session.pk])
     # Back to the same page of the list the form was on.
     page = request.GET.get("page", "")
-    return redirect(f"{url}?page={page}" if page.isdigit() else url)
+    return redirect(f"{url}?page={page}" if page.isascii() and page.isdecimal() else url)
 
 
 @login_required

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.html import escape, format_html, format_html_join, strip_tags
 
 from mobilisering import images
-from mobilisering.markdown import render_markdown
+from mobilisering.markdown import SUMMARY_WORDS, plain_summary, render_markdown
 
 register = template.Library()
 
@@ -18,6 +18,14 @@ register = template.Library()
 @stringfilter
 def markdown_filter(text):
     return render_markdown(text)
+
+
+@register.filter(name="plain_summary")
+@stringfilter
+def plain_summary_filter(text, words=SUMMARY_WORDS):
+    """Markdown (or any user text) as escaped plain text of at most `words` words: the one way
+    to put user text into an attribute such as a meta description, and into a card's teaser."""
+    return plain_summary(text, int(words))
 
 
 @register.simple_tag(takes_context=True)
