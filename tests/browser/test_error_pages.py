@@ -5,7 +5,10 @@ import pytest
 
 from tests.browser.conftest import axe_violations, go
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def test_a_form_sent_without_its_cookie_gets_the_explaining_page(live_server, page):
