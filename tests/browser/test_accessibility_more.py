@@ -38,15 +38,17 @@ LAYOUT_PROBLEMS = """roomy => {
   if (root.scrollWidth > window.innerWidth) {
     problems.push(`scrolls sideways: ${root.scrollWidth} px in a ${window.innerWidth} px window`);
   }
-  const items = [...document.querySelectorAll(
-    ".site-footer h2, .site-footer a, .site-footer p:not(:has(a))")].map(el => el.getBoundingClientRect());
+  const footer = ".site-footer h2, .site-footer a, .site-footer p:not(:has(a))";
+  const items = [...document.querySelectorAll(footer)].map(el => el.getBoundingClientRect());
+  const overlap = (a, b) => a.left < b.right - 1 && b.left < a.right - 1
+    && a.top < b.bottom - 1 && b.top < a.bottom - 1;
   items.forEach((a, i) => items.slice(i + 1).forEach(b => {
-    if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) {
-      problems.push("footer items overlap");
-    }
+    if (overlap(a, b)) problems.push("footer items overlap");
   }));
   for (const el of document.querySelectorAll(".site-footer a")) {
-    if (el.getBoundingClientRect().right > window.innerWidth) problems.push(`${el.textContent} past the edge`);
+    if (el.getBoundingClientRect().right > window.innerWidth) {
+      problems.push(`${el.textContent} past the edge`);
+    }
   }
   const canvas = document.createElement("canvas").getContext("2d");
   for (const select of roomy ? document.querySelectorAll("select") : []) {
@@ -54,7 +56,8 @@ LAYOUT_PROBLEMS = """roomy => {
     const style = getComputedStyle(select);
     canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
     const text = select.options[select.selectedIndex].text;
-    const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+    const room = select.clientWidth - padding;
     if (canvas.measureText(text).width > room + 1) problems.push(`drop-down cuts "${text}"`);
   }
   return problems;
@@ -205,14 +208,15 @@ FOCUS_RING = """() => {
   const el = document.activeElement;
   const style = getComputedStyle(el);
   const rgb = c => (c.match(/[\\d.]+/g) || []).map(Number);
-  const opaque = c => { const v = rgb(c); return v.length === 3 || (v.length === 4 && v[3] > 0.5); };
+  const opaque = c => { const v = rgb(c); return v.length === 3 || v[3] > 0.5; };
   // An outline drawn outside the element lies on its parent's background, inside on its own.
   let node = parseFloat(style.outlineOffset) >= 0 ? el.parentElement : el;
   while (node && !opaque(getComputedStyle(node).backgroundColor)) node = node.parentElement;
   const background = node ? getComputedStyle(node).backgroundColor : "rgb(255, 255, 255)";
   const name = (el.textContent || el.getAttribute("aria-label") || el.name || el.tagName).trim();
-  return {name: name.slice(0, 40), footer: !!el.closest(".site-footer"), style: style.outlineStyle,
-          width: parseFloat(style.outlineWidth), ring: rgb(style.outlineColor), background: rgb(background)};
+  return {name: name.slice(0, 40), footer: !!el.closest(".site-footer"),
+          style: style.outlineStyle, width: parseFloat(style.outlineWidth),
+          ring: rgb(style.outlineColor), background: rgb(background)};
 }"""
 
 
