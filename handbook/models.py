@@ -16,7 +16,13 @@ from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, LocalGroup, RightsTheme
 from initiatives.models import Initiative
-from mobilisering import images
+from mobilisering import images, search
+
+# What the portal-wide search reads of a story and of a handbook chapter (mobilisering/search.py).
+STORY_DOCUMENT = search.Document(
+    a=("title",), b=("summary",), c=("body",), d=("lessons",), translated=True
+)
+CHAPTER_DOCUMENT = search.Document(a=("title",), c=("introduction",), translated=True)
 
 
 class Status(models.TextChoices):
@@ -88,12 +94,19 @@ class Example(models.Model):
         verbose_name=_("published by"),
     )
 
+    search_sv = STORY_DOCUMENT.column("sv")
+    search_en = STORY_DOCUMENT.column("en")
+
     class Meta:
         verbose_name = _("example")
         verbose_name_plural = _("examples")
         ordering = ["-published_at", "-pk"]
         permissions = [("publish_example", _("Can edit and publish handbook examples"))]
-        indexes = [models.Index(fields=["status", "-published_at"])]
+        indexes = [
+            models.Index(fields=["status", "-published_at"]),
+            search.DocumentIndex(fields=["search_sv"], name="example_search_sv"),
+            search.DocumentIndex(fields=["search_en"], name="example_search_en"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(status__in=[choice.value for choice in Status]),
@@ -206,10 +219,17 @@ class Chapter(models.Model):
         verbose_name=_("examples"),
     )
 
+    search_sv = CHAPTER_DOCUMENT.column("sv")
+    search_en = CHAPTER_DOCUMENT.column("en")
+
     class Meta:
         verbose_name = _("chapter")
         verbose_name_plural = _("chapters")
         ordering = ["order", "pk"]
+        indexes = [
+            search.DocumentIndex(fields=["search_sv"], name="chapter_search_sv"),
+            search.DocumentIndex(fields=["search_en"], name="chapter_search_en"),
+        ]
         constraints = [
             models.UniqueConstraint("edition", "slug", name="unique_chapter_slug_per_edition")
         ]

@@ -287,7 +287,8 @@ def edition_edit(request: HttpRequest, slug: str) -> HttpResponse:
         request.POST if part == "edition" else None,
         initial={field: getattr(edition, field) for field in EditionForm.base_fields},
     )
-    chapter_form = ChapterForm(request.POST if part == "chapter" else None)
+    # Prefixed: both forms sit on one page, and their fields would otherwise share ids.
+    chapter_form = ChapterForm(request.POST if part == "chapter" else None, prefix="chapter")
     if part == "edition" and form.is_valid():
         try:
             edition = services.save_edition(

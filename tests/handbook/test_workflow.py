@@ -132,7 +132,7 @@ def test_it_builds_and_publishes_an_edition_in_order(client, editor, city_malmo)
     assert response.status_code == 302
     edit_url = reverse("handbook:staff_edition", args=["2016"])
     for title in ["Kapitel A", "Kapitel B"]:
-        client.post(edit_url, {"part": "chapter", "title_sv": title})
+        client.post(edit_url, {"part": "chapter", "chapter-title_sv": title})
     edition = type(first).objects.none().model._meta.apps.get_model("handbook", "Edition")
     edition = edition.objects.get(slug="2016")
     chapter_a, chapter_b = edition.chapters.order_by("order")

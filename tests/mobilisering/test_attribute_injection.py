@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 
 from cities.models import City, GroupDecision, GroupInvitation, LocalGroup, RightsTheme
+from handbook.models import Chapter, Edition, Example, ExampleImage
 from initiatives import services as initiative_services
 from initiatives.models import (
     Assessment,
@@ -26,6 +27,7 @@ from initiatives.models import (
 )
 from mobilisering import markdown
 from tests.conftest import login, make_group, make_user
+from tests.handbook.conftest import make_edition, make_editor, make_example
 from tests.initiatives.conftest import fresh, make_initiative
 from tests.trainings.conftest import make_course, make_registration, make_session
 from trainings.models import Course, Registration, Session
@@ -76,6 +78,19 @@ USER_TEXT = {
     ],
     Session: ["venue_name", "venue_address", "cancel_message"],
     Registration: ["name", "organisation", "access_needs"],
+    Example: [
+        "title_sv",
+        "title_en",
+        "summary_sv",
+        "summary_en",
+        "body_sv",
+        "body_en",
+        "lessons_sv",
+        "lessons_en",
+    ],
+    ExampleImage: ["alt_sv", "alt_en", "caption_sv", "caption_en", "credit"],
+    Edition: ["title_sv", "title_en", "introduction_sv", "introduction_en"],
+    Chapter: ["title_sv", "title_en", "introduction_sv", "introduction_en"],
 }
 
 
@@ -157,7 +172,15 @@ def world(city_malmo, staff_malmo):
     registration = make_registration(session, name="Amina", organisation="Förening")
     make_registration(session, name="Bo", access_needs="Hörslinga")
     invitation = GroupInvitation.objects.create(group=group, email="ny@example.org")
+    editor = make_editor("elin.editor@example.org")
+    story = make_example(
+        actor=editor, city=city_malmo, group=group, status="published", picture=True
+    )
+    edition = make_edition(editor=editor, chapters={"Grannar": [story]})
     return {
+        "editor": editor,
+        "story": story,
+        "chapter": edition.chapters.get(),
         "admin": admin,
         "staff": staff_malmo,
         "group": group,
@@ -204,7 +227,20 @@ def pages(world) -> list[tuple[str | None, str]]:
         ("admin", f"/sv/initiatives/{w['approved'].pk}/reports/new/"),
         ("admin", f"/sv/initiatives/{w['draft'].pk}/actions/submit/"),
         ("staff", "/sv/staff/"),
-        ("staff", "/sv/staff/?section=all"),
+        ("staff", "/sv/staff/initiatives/?section=all"),
+        ("staff", "/sv/staff/stats/"),
+        (None, "/sv/stories/"),
+        (None, f"/sv/stories/{w['story'].slug}/"),
+        (None, "/en/stories/"),
+        (None, f"/en/stories/{w['story'].slug}/"),
+        (None, "/sv/handbook/"),
+        (None, "/sv/handbook/2015/"),
+        (None, w["chapter"].get_absolute_url()),
+        (None, "/sv/search/?q=Text"),
+        ("editor", "/sv/staff/stories/"),
+        ("editor", f"/sv/staff/stories/{w['story'].pk}/"),
+        ("editor", "/sv/staff/handbook/"),
+        ("editor", "/sv/staff/handbook/2015/"),
         ("staff", f"/sv/staff/initiatives/{w['submitted'].pk}/"),
         ("staff", f"/sv/staff/initiatives/{w['approved'].pk}/"),
         ("staff", "/sv/staff/groups/"),
@@ -240,7 +276,12 @@ def test_it_keeps_every_users_text_inside_its_element_and_attribute(client, worl
     attacked = render_all(client, world)
     for page, html in attacked.items():
         assert "Text &quot; &#x27; &lt; &gt;" in html, page
-        assert structure(html) == structure(baseline[page]), page
+        if "/search/" in page[1]:
+            # How many results and passages a search shows depends on the words written, so
+            # the results page may differ in length, never in the kinds of element it holds.
+            assert set(structure(html)) <= set(structure(baseline[page])), page
+        else:
+            assert structure(html) == structure(baseline[page]), page
         assert "http-equiv" not in {name for _tag, names in structure(html) for name in names}
 
 

@@ -159,7 +159,7 @@ def test_every_page_announces_the_feeds(client):
     feeds = re.findall(
         r'<link rel="alternate" type="application/atom\+xml" title="[^"]+" href="([^"]+)">', html
     )
-    assert feeds == ["/sv/initiatives/feed/", "/sv/trainings/feed/"]
+    assert feeds == ["/sv/initiatives/feed/", "/sv/trainings/feed/", "/sv/stories/feed/"]
 
 
 def feed(client, path: str) -> ET.Element:
