@@ -6,6 +6,7 @@ are the services' (which raise errors these forms show next to their fields).
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import LONG_TEXT, City, LocalGroup, RightsTheme
@@ -18,7 +19,7 @@ from initiatives.models import (
     Status,
     SupportKind,
 )
-from initiatives.services import PROPOSAL_FIELDS
+from initiatives.services import PROPOSAL_FIELDS, REQUIRED_ANSWERS
 from mobilisering.forms import capitalised
 from mobilisering.submissions import OnceFormMixin
 from mobilisering.uploads import clean_document
@@ -53,6 +54,10 @@ class DocumentField(forms.FileField):
             return None
         document = clean_document(upload)
         return (document, upload.name)
+
+
+# After the label of each answer a submission needs (ProposalForm).
+MARKER = _("required to submit")
 
 
 class ProposalForm(OnceFormMixin, forms.Form):
@@ -223,6 +228,21 @@ class ProposalForm(OnceFormMixin, forms.Form):
             partners = partners.exclude(pk=exclude)
         self.fields["partners"].queryset = partners.order_by("city__ordering", "name")
         self.fields["partners"].label_from_instance = lambda g: f"{g.name} ({g.city.name})"
+        self._mark_required_to_submit()
+
+    def _mark_required_to_submit(self) -> None:
+        """Say, in the label and to assistive technology, which answers a submission needs
+        (services.REQUIRED_ANSWERS, the check submitting makes). They are not `required` in
+        HTML: a draft may be saved with them empty. The title, needed even for a draft, is."""
+        for name in REQUIRED_ANSWERS:
+            field = self.fields.get(name)
+            if field is None or field.required:
+                continue
+            field.label = format_lazy("{label} ({marker})", label=field.label, marker=MARKER)
+            # A group of radios or checkboxes has no element aria-required belongs on (ARIA
+            # allows it on the group's role only); their legend carries the text instead.
+            if not isinstance(field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+                field.widget.attrs["aria-required"] = "true"
 
     def clean_budget_sek(self):
         budget = self.cleaned_data.get("budget_sek")

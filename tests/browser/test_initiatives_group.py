@@ -57,7 +57,7 @@ def test_a_member_drafts_fixes_errors_and_submits(live_server, page):
     page.get_by_label("Hur vet ni det?").fill("Intervjuer med grannar.")
     page.get_by_label("Delaktighet och inflytande").check()
     page.get_by_label("De som berörs").fill("Unga och äldre grannar.")
-    page.get_by_label("Mål", exact=True).fill("Samråd på kvällstid.")
+    page.get_by_label("Mål (krävs för att skicka in)", exact=True).fill("Samråd på kvällstid.")
     page.get_by_label("Planerade aktiviteter").fill("Fyra kvällsmöten.")
     page.get_by_label("Påverkansarbete och opinionsbildning").check()
     page.get_by_label("Kostnadsfördelning").fill("Lokal och tolk.")

@@ -542,3 +542,36 @@ def test_it_links_the_citys_staff_to_the_review_page(
     assert staff_url in client.get(initiative.get_absolute_url()).text
     login(client, member)
     assert staff_url not in client.get(initiative.get_absolute_url()).text
+
+
+def test_it_marks_every_answer_a_submission_needs(client, group, member):
+    """Each answer services.REQUIRED_ANSWERS asks for says so in its label (a group's legend),
+    and in aria-required where ARIA allows it; none is `required` in HTML, so a draft still
+    saves without them."""
+    import re
+    from html import unescape
+
+    login(client, member)
+    html = client.get(reverse("initiatives:create")).text
+    marker = "(krävs för att skicka in)"
+
+    def caption(tag: str, element_id: str) -> str:
+        found = re.search(rf'<{tag}[^>]*for="{element_id}"[^>]*>(.*?)</{tag}>', html, re.S)
+        return " ".join(unescape(re.sub(r"<[^>]+>", "", found.group(1))).split())
+
+    for name in set(services.REQUIRED_ANSWERS) - {"title"}:
+        control = re.search(rf'<(input|textarea|select)\b[^>]*name="{name}"[^>]*>', html).group(0)
+        assert " required" not in control, name
+        if 'type="checkbox"' in control or 'type="radio"' in control:
+            # The group's own legend: the last one before its first control.
+            start = html.rindex("<legend", 0, html.index(control))
+            legend = re.match(r"<legend[^>]*>(.*?)</legend>", html[start:], re.S)
+            assert marker in " ".join(unescape(legend.group(1)).split()), name
+        else:
+            assert 'aria-required="true"' in control, name
+            assert caption("label", f"id_{name}").endswith(marker), name
+    assert marker not in caption("label", "id_cost_breakdown")
+    for optional in ["partners", "cost_breakdown", "attachment"]:
+        for control in re.findall(rf'<[^>]*name="{optional}"[^>]*>', html):
+            assert "aria-required" not in control, optional
+    assert re.search(r'<input[^>]*name="title"[^>]*required', html)

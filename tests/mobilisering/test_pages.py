@@ -121,3 +121,45 @@ def test_the_403_page_is_translated(rf):
         response = permission_denied(request, PermissionDenied())
     assert response.status_code == 403
     assert "Ingen behörighet" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "sv",
+            [
+                "Så testar vi",
+                "axe-core",
+                "Nu HTML Checker",
+                "tvingade färger",
+                "320 pixlar",
+                "200 %",
+                "Kända brister",
+                "DIGG",
+                "granskades senast",
+            ],
+        ),
+        (
+            "en",
+            [
+                "How we test it",
+                "axe-core",
+                "Nu HTML checker",
+                "forced colours",
+                "320 pixels",
+                "200%",
+                "Known problems",
+                "DIGG",
+                "last reviewed",
+            ],
+        ),
+    ],
+)
+def test_the_accessibility_statement_says_how_the_portal_is_tested_and_what_falls_short(
+    client, language, expected
+):
+    response = client.get(f"/{language}/accessibility/")
+    text = " ".join(response.text.split())
+    for part in expected:
+        assert part in text, part
