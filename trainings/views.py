@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from cities.models import City
 from cities.permissions import staff_city_ids
+from mobilisering.privacy import private_page
 from mobilisering import ratelimit
 from mobilisering.http import client_ip
 from mobilisering.spreadsheets import csv_response
@@ -170,6 +171,7 @@ def session_ics(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
+@private_page
 def registration_detail(request: HttpRequest, token: str) -> HttpResponse:
     registration = get_object_or_404(
         Registration.objects.select_related("session__course", "session__city", "local_group"),
