@@ -100,4 +100,3 @@ def retention() -> list[Rule]:
             % {"count": days},
         ),
     ]
-

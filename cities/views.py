@@ -27,9 +27,9 @@ from cities.forms import (
 )
 from cities.models import City, GroupInvitation, GroupMembership, LocalGroup
 from cities.signals import INVITATION_SESSION_KEY
-from mobilisering.privacy import private_page
 from mobilisering import ratelimit
 from mobilisering.http import client_ip
+from mobilisering.privacy import private_page
 
 PAGE_SIZE = 20
 # The contact relay: at most this many messages an hour from one address, and to one group.

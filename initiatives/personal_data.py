@@ -153,9 +153,7 @@ def deletion_blockers(user) -> list[str]:
     groups = (
         LocalGroup.objects.filter(pk__in=administered)
         .filter(
-            Exists(
-                Initiative.objects.filter(group=OuterRef("pk"), status__in=IN_PROGRESS_STATUSES)
-            )
+            Exists(Initiative.objects.filter(group=OuterRef("pk"), status__in=IN_PROGRESS_STATUSES))
         )
         .annotate(
             admins=Count("memberships", filter=Q(memberships__role=GroupMembership.Role.ADMIN))
@@ -172,3 +170,9 @@ def deletion_blockers(user) -> list[str]:
         % {"group": group.name}
         for group in groups
     ]
+
+
+def erase(user, addresses: list[str], now) -> None:
+    """What the person wrote stays (with the anonymised account as its author); a review
+    assigned to them goes back to the city's queue."""
+    Initiative.objects.filter(assigned_to=user).update(assigned_to=None)

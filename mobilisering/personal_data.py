@@ -303,7 +303,9 @@ def delete_account(*, user, password: str) -> None:
         if not user.is_active or is_former(user):
             raise AccountError(_("This account is already deleted."))
         if not user.check_password(password):
-            raise AccountError(_("The password is not correct. Enter the password you log in with."))
+            raise AccountError(
+                _("The password is not correct. Enter the password you log in with.")
+            )
         reasons = deletion_blockers(user)
         if reasons:
             raise AccountError(_("Your account cannot be deleted yet."), reasons)
@@ -357,13 +359,17 @@ def _purge_unverified_accounts(now) -> int:
     cutoff = now - timedelta(days=settings.UNVERIFIED_ACCOUNT_DAYS)
     verified = EmailAddress.objects.filter(verified=True).values("user_id")
     unverified = EmailAddress.objects.filter(verified=False).values("user_id")
-    stale = get_user_model().objects.filter(
-        pk__in=unverified,
-        date_joined__lt=cutoff,
-        last_login__isnull=True,
-        is_staff=False,
-        is_superuser=False,
-    ).exclude(pk__in=verified)
+    stale = (
+        get_user_model()
+        .objects.filter(
+            pk__in=unverified,
+            date_joined__lt=cutoff,
+            last_login__isnull=True,
+            is_staff=False,
+            is_superuser=False,
+        )
+        .exclude(pk__in=verified)
+    )
     ids = list(stale.values_list("pk", flat=True))
     if not ids:
         return 0
@@ -454,4 +460,3 @@ def retention() -> list[Rule]:
         ),
     ]
     return rules
-

@@ -15,9 +15,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from cities.models import City
 from cities.permissions import staff_city_ids
-from mobilisering.privacy import private_page
 from mobilisering import ratelimit
 from mobilisering.http import client_ip
+from mobilisering.privacy import private_page
 from mobilisering.spreadsheets import csv_response
 from trainings import selectors, services
 from trainings.forms import (
