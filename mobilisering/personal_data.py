@@ -25,7 +25,7 @@ from email.utils import getaddresses
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.cache.backends.db import DatabaseCache
 from django.db import connections, router, transaction
 from django.db.models import CharField, Q
@@ -380,11 +380,12 @@ def _purge_unverified_accounts(now) -> int:
 def _purge_expired_cache_rows(now) -> int:
     """Rate-limit counts (hashed addresses and client addresses) outlive their window in the
     database cache until the cache culls; delete every expired row. Redis expires its own."""
-    if not isinstance(cache, DatabaseCache):
+    shared = caches["default"]
+    if not isinstance(shared, DatabaseCache):
         return 0
-    db = router.db_for_write(cache.cache_model_class)
+    db = router.db_for_write(shared.cache_model_class)
     connection = connections[db]
-    table = connection.ops.quote_name(cache._table)
+    table = connection.ops.quote_name(shared._table)
     expires = connection.ops.quote_name("expires")
     with connection.cursor() as cursor:
         cursor.execute(
