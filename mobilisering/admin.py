@@ -30,9 +30,12 @@ class PersonalDataLogAdmin(ReadOnlyAdmin):
     list_display = ["created_at", "action", "user"]
     list_filter = ["action"]
     list_select_related = ["user"]
+    search_fields = ["user__email", "user__username"]
     date_hierarchy = "created_at"
 
 
 @admin.register(PurgeRun)
 class PurgeRunAdmin(ReadOnlyAdmin):
     list_display = ["started_at", "finished_at", "counts"]
+    search_fields = ["counts"]
+    date_hierarchy = "started_at"
