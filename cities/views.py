@@ -29,6 +29,7 @@ from cities.models import City, GroupInvitation, GroupMembership, LocalGroup
 from cities.signals import INVITATION_SESSION_KEY
 from mobilisering import ratelimit
 from mobilisering.http import client_ip
+from mobilisering.privacy import private_page
 
 PAGE_SIZE = 20
 # The contact relay: at most this many messages an hour from one address, and to one group.
@@ -335,6 +336,7 @@ def invitation_revoke(request: HttpRequest, slug: str, invitation_id: int) -> Ht
     return redirect("cities:group_members", slug=group.slug)
 
 
+@private_page
 def invitation(request: HttpRequest, token: str) -> HttpResponse:
     """The page an invitation link opens: accept, or sign up or log in first."""
     found = GroupInvitation.objects.select_related("group", "invited_by").filter(token=token)

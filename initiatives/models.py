@@ -40,6 +40,17 @@ PUBLIC_STATUSES = frozenset({Status.APPROVED, Status.ACTIVE, Status.COMPLETED})
 EDITABLE_STATUSES = frozenset({Status.DRAFT, Status.CHANGES_REQUESTED})
 # The group writes progress reports and its final report in these states.
 REPORTING_STATUSES = frozenset({Status.APPROVED, Status.ACTIVE})
+# A group with an initiative in these states needs an administrator: a person who is its last
+# one cannot delete their account (mobilisering.personal_data).
+IN_PROGRESS_STATUSES = frozenset(
+    {
+        Status.SUBMITTED,
+        Status.IN_REVIEW,
+        Status.CHANGES_REQUESTED,
+        Status.APPROVED,
+        Status.ACTIVE,
+    }
+)
 # Staff record support (grants) in these states.
 GRANT_STATUSES = frozenset({Status.APPROVED, Status.ACTIVE, Status.COMPLETED})
 

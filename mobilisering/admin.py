@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from mobilisering.models import AccountPreference
+from mobilisering.models import AccountPreference, PersonalDataLog, PurgeRun
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -23,3 +23,19 @@ class AccountPreferenceAdmin(admin.ModelAdmin):
     list_select_related = ["user"]
     search_fields = ["user__email"]
     raw_id_fields = ["user"]
+
+
+@admin.register(PersonalDataLog)
+class PersonalDataLogAdmin(ReadOnlyAdmin):
+    list_display = ["created_at", "action", "user"]
+    list_filter = ["action"]
+    list_select_related = ["user"]
+    search_fields = ["user__email", "user__username"]
+    date_hierarchy = "created_at"
+
+
+@admin.register(PurgeRun)
+class PurgeRunAdmin(ReadOnlyAdmin):
+    list_display = ["started_at", "finished_at", "counts"]
+    search_fields = ["counts"]
+    date_hierarchy = "started_at"

@@ -50,3 +50,14 @@ class SearchForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["city"].queryset = City.objects.order_by("ordering", "slug")
+
+
+class DeleteAccountForm(forms.Form):
+    """The password again, so that no one at an unlocked computer deletes someone's account."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        max_length=4096,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )

@@ -110,3 +110,51 @@ class FormSubmission(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} {self.key}"
+
+
+class PersonalDataLog(models.Model):
+    """Who took a copy of their data or deleted their account, and when.
+
+    Kept for accountability (a person asks what happened to their data; the data controller
+    shows it was handed over or erased). It names no one once the account is deleted: `user`
+    is then the anonymised placeholder.
+    """
+
+    class Action(models.TextChoices):
+        EXPORT = "export", _("data exported")
+        DELETION = "deletion", _("account deleted")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("user"),
+    )
+    action = models.CharField(_("action"), max_length=20, choices=Action)
+    created_at = models.DateTimeField(_("time"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("personal data log entry")
+        verbose_name_plural = _("personal data log")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class PurgeRun(models.Model):
+    """One run of `manage.py purge_personal_data`, with what each retention rule removed."""
+
+    started_at = models.DateTimeField(_("started at"))
+    finished_at = models.DateTimeField(_("finished at"))
+    # {"rule": count}, e.g. {"unverified_accounts": 2, "expired_invitations": 0}.
+    counts = models.JSONField(_("counts"), default=dict)
+
+    class Meta:
+        verbose_name = _("purge run")
+        verbose_name_plural = _("purge runs")
+        ordering = ["-started_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.started_at:%Y-%m-%d %H:%M}"

@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "mobilisering.middleware.PermissionsPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "mobilisering.middleware.RememberLanguageMiddleware",
+    "mobilisering.privacy.NoStoreMiddleware",
 ]
 
 ROOT_URLCONF = "mobilisering.urls"
@@ -267,6 +268,10 @@ CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "mobilisering@example.org")
 # Sent and failed emails leave the outbox this many days after they were written
 # (`manage.py purge_personal_data`): they hold visitors' messages and password-reset links.
 OUTBOX_RETENTION_DAYS = envint("OUTBOX_RETENTION_DAYS", 30)
+
+# Accounts whose address was never confirmed are deleted this many days after the sign-up
+# (`manage.py purge_personal_data`).
+UNVERIFIED_ACCOUNT_DAYS = envint("UNVERIFIED_ACCOUNT_DAYS", 30)
 
 # Trainings: registrations are anonymised this many days after their session
 # (`manage.py purge_personal_data`); access needs are deleted as soon as it ends.

@@ -2,6 +2,7 @@ import posixpath
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, SuspiciousFileOperation
 from django.core.files.storage import default_storage
@@ -10,6 +11,7 @@ from django.db import DatabaseError, connection
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -17,9 +19,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST, require_safe
 
 from cities.models import City
-from mobilisering import images, outbox
+from mobilisering import images, outbox, personal_data
 from mobilisering import search as portal_search
-from mobilisering.forms import SearchForm
+from mobilisering.forms import DeleteAccountForm, SearchForm
 from mobilisering.models import OutgoingEmail
 from mobilisering.permissions import can_manage_outbox
 
@@ -46,7 +48,8 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def privacy(request: HttpRequest) -> HttpResponse:
-    return render(request, "pages/privacy.html")
+    """The privacy notice; what is kept and for how long comes from the settings the purge reads."""
+    return render(request, "pages/privacy.html", {"rules": personal_data.retention()})
 
 
 def accessibility(request: HttpRequest) -> HttpResponse:
@@ -93,7 +96,42 @@ def search(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def my_page(request: HttpRequest) -> HttpResponse:
+    """The person's groups, initiatives and training registrations (the apps' sections), and
+    the controls over their data: take a copy, delete the account."""
     return render(request, "account/my.html")
+
+
+@login_required
+@require_POST
+def my_export(request: HttpRequest) -> HttpResponse:
+    """Everything the portal holds about the person, as a ZIP of JSON and a readable page."""
+    archive = personal_data.export_archive(user=request.user)
+    response = HttpResponse(archive, content_type="application/zip")
+    name = f"mobilisering-{timezone.localdate():%Y-%m-%d}.zip"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+def my_delete(request: HttpRequest) -> HttpResponse:
+    """Delete the account, after the password is entered again; refused, saying what to do,
+    while the person is the last administrator of a group with initiatives in progress."""
+    reasons = personal_data.deletion_blockers(request.user)
+    form = DeleteAccountForm(request.POST or None)
+    if request.method == "POST" and not reasons and form.is_valid():
+        try:
+            personal_data.delete_account(user=request.user, password=form.cleaned_data["password"])
+        except personal_data.AccountError as error:
+            reasons = error.reasons
+            form.add_error("password" if not reasons else None, error.message)
+        else:
+            logout(request)
+            messages.success(
+                request,
+                _("Your account is deleted. We have sent a confirmation to your email address."),
+            )
+            return redirect("home")
+    return render(request, "account/delete.html", {"form": form, "reasons": reasons})
 
 
 @never_cache

@@ -6,7 +6,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from mobilisering import dashboard
+from mobilisering import dashboard, personal_data
 from trainings import selectors
 
 HOME_SESSIONS = 3
@@ -26,10 +26,12 @@ def hub(request, city):
 
 
 def my(request):
-    """The signed-in person's registrations, found by their email address, with manage links."""
+    """The signed-in person's registrations, found by their verified addresses (also those made
+    before the account existed), with manage links."""
     if not request.user.is_authenticated:
         return None
-    registrations = selectors.registrations_for_email(request.user.email)
+    addresses = personal_data.verified_addresses(request.user)
+    registrations = selectors.registrations_for_addresses(addresses)
     return "trainings/sections/my.html", {"registrations": registrations}
 
 

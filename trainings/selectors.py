@@ -54,12 +54,16 @@ def participants(session: Session) -> QuerySet[Registration]:
     )
 
 
-def registrations_for_email(email: str, *, limit: int = 20) -> list[Registration]:
-    """A person's registrations by address (any letter case), latest sessions first."""
-    if not email:
+def registrations_for_addresses(addresses: list[str], *, limit: int = 20) -> list[Registration]:
+    """A person's registrations by any of their addresses (any letter case), latest sessions
+    first: those made before the account existed too, when made with an address it verified."""
+    if not addresses:
         return []
+    condition = Q(pk__in=[])
+    for address in addresses:
+        condition |= Q(email__iexact=address)
     return list(
-        Registration.objects.filter(email__iexact=email, anonymised_at__isnull=True)
+        Registration.objects.filter(condition, anonymised_at__isnull=True)
         .select_related("session__course", "session__city")
         .order_by("-session__starts_at", "-id")[:limit]
     )

@@ -138,10 +138,13 @@ def _promote_waitlisted(session: Session, *, now: datetime) -> list[Registration
     return promoted
 
 
-def cancel_registration(*, token: str) -> tuple[Registration, list[Registration]]:
+def cancel_registration(
+    *, token: str, notify: bool = True
+) -> tuple[Registration, list[Registration]]:
     """Cancel the registration behind `token`; a freed seat goes to the earliest waitlisted.
 
     Returns the cancelled registration and the people promoted (each emailed after commit).
+    `notify=False` sends the cancelled person no confirmation (their account is being deleted).
     """
     with transaction.atomic():
         session_id = (
@@ -162,7 +165,8 @@ def cancel_registration(*, token: str) -> tuple[Registration, list[Registration]
         registration.cancelled_at = now
         registration.save(update_fields=["status", "cancelled_at"])
         registration.session = session
-        emails.send_cancelled_email(registration)
+        if notify:
+            emails.send_cancelled_email(registration)
         promoted = []
         if was_confirmed and not session.is_cancelled:
             promoted = _promote_waitlisted(session, now=now)
@@ -265,13 +269,35 @@ def purge_personal_data(*, now: datetime | None = None, retention_days: int | No
             session__ends_at__lte=now - timedelta(days=retention_days), anonymised_at__isnull=True
         )
         result.sessions |= set(old.values_list("session_id", flat=True))
-        # The token is replaced too (unique, by id), and the manage page ignores anonymised rows.
-        result.anonymised = old.update(
-            name="",
-            email="",
-            organisation="",
-            access_needs="",
-            token=Concat(Value("anonymised-"), Cast("id", CharField())),
-            anonymised_at=now,
-        )
+        result.anonymised = _anonymise(old, now=now)
     return result
+
+
+def _anonymise(registrations, *, now: datetime) -> int:
+    # The token is replaced too (unique, by id), and the manage page ignores anonymised rows.
+    return registrations.update(
+        name="",
+        email="",
+        organisation="",
+        access_needs="",
+        token=Concat(Value("anonymised-"), Cast("id", CharField())),
+        anonymised_at=now,
+    )
+
+
+def anonymise_registrations_of(*, addresses: list[str], now: datetime | None = None) -> int:
+    """Anonymise every registration made with one of `addresses` (any letter case), for a
+    person who deletes their account. A seat they hold in a session still to come is given up
+    first, as a cancellation would (the earliest waitlisted person gets it and is emailed)."""
+    now = now or timezone.now()
+    if not addresses:
+        return 0
+    condition = Q(pk__in=[])
+    for address in addresses:
+        condition |= Q(email__iexact=address)
+    with transaction.atomic():
+        mine = Registration.objects.filter(condition, anonymised_at__isnull=True)
+        upcoming = mine.filter(session__starts_at__gt=now).exclude(status=Status.CANCELLED)
+        for token in list(upcoming.values_list("token", flat=True)):
+            cancel_registration(token=token, notify=False)
+        return _anonymise(mine, now=now)

@@ -17,6 +17,7 @@ from cities.models import City
 from cities.permissions import staff_city_ids
 from mobilisering import ratelimit
 from mobilisering.http import client_ip
+from mobilisering.privacy import private_page
 from mobilisering.spreadsheets import csv_response
 from trainings import selectors, services
 from trainings.forms import (
@@ -170,6 +171,7 @@ def session_ics(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
+@private_page
 def registration_detail(request: HttpRequest, token: str) -> HttpResponse:
     registration = get_object_or_404(
         Registration.objects.select_related("session__course", "session__city", "local_group"),

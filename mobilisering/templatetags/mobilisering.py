@@ -139,3 +139,29 @@ def picture(field_file, renditions=None, *, alt="", sizes="100vw", **attributes)
         alt,
         extra,
     )
+
+
+@register.filter
+def person(user) -> str:
+    """A person as pages name them: their name or address; a deleted account as "former
+    member" or "former staff member" (mobilisering.personal_data)."""
+    from mobilisering.personal_data import display_name
+
+    return display_name(user)
+
+
+@register.filter
+def export_value(value) -> str:
+    """A value of the data export as its readable page shows it."""
+    from django.utils.formats import date_format
+    from django.utils.translation import gettext
+
+    if value is None or value == "":
+        return "–"
+    if isinstance(value, bool):
+        return gettext("yes") if value else gettext("no")
+    if isinstance(value, datetime.datetime):
+        return date_format(timezone.localtime(value), "j F Y, H:i")
+    if isinstance(value, datetime.date):
+        return date_format(value, "j F Y")
+    return str(value)

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from cities.models import LocalGroup
 from initiatives.models import Attachment, Initiative, InitiativeEvent, InitiativePartner
+from mobilisering import personal_data
 from mobilisering.models import AccountPreference
 from tests.conftest import login, make_user
 
@@ -84,6 +85,8 @@ def test_it_opens_the_change_form_of_every_model(ada):
     AccountPreference.objects.get_or_create(
         user=get_user_model().objects.order_by("pk").first(), defaults={"language": "en"}
     )
+    personal_data.export_archive(user=get_user_model().objects.order_by("pk").first())
+    personal_data.purge_personal_data()
     for model, _model_admin in our_models():
         obj = model.objects.order_by("pk").first()
         assert obj is not None, model._meta.label

@@ -32,8 +32,8 @@ def test_it_deletes_access_needs_right_after_the_session(city_malmo):
     future.refresh_from_db()
     assert (past.access_needs, past.name) == ("", "Amina")
     assert future.access_needs == "Rullstolsplats"
-    assert "deleted access needs from 1 registration(s)" in output
-    assert "anonymised 0 registration(s)" in output
+    assert "training_access_needs: 1" in output
+    assert "training_registrations_anonymised: 0" in output
 
 
 def test_it_anonymises_after_the_configured_number_of_days(city_malmo, settings):
@@ -54,12 +54,12 @@ def test_it_anonymises_after_the_configured_number_of_days(city_malmo, settings)
     assert gone.anonymised_at is not None and gone.attended is True
     assert gone.token != token
     assert kept.name == "Bo"
-    assert "anonymised 1 registration(s)" in output
+    assert "training_registrations_anonymised: 1" in output
     # A second run finds nothing left to do.
-    assert "anonymised 0 registration(s)" in run()
+    assert "training_registrations_anonymised: 0" in run()
 
 
-def test_the_default_is_180_days_and_days_can_be_given(city_malmo):
+def test_the_default_is_180_days_and_the_setting_changes_it(city_malmo, settings):
     session = make_session(
         city_malmo,
         starts_at=timezone.now() - timedelta(days=100),
@@ -68,6 +68,7 @@ def test_the_default_is_180_days_and_days_can_be_given(city_malmo):
     make_registration(session)
     make_registration(session)
 
-    assert "anonymised 0 registration(s)" in run()
-    assert "anonymised 2 registration(s)" in run(days=90)
+    assert "training_registrations_anonymised: 0" in run()
+    settings.TRAININGS_RETENTION_DAYS = 90
+    assert "training_registrations_anonymised: 2" in run()
     assert Registration.objects.filter(anonymised_at__isnull=False).count() == 2
