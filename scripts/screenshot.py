@@ -42,9 +42,17 @@ def main():
                 page.goto(f"{args.base}/en/accounts/login/")
                 page.fill("input[name=login]", args.login[0])
                 page.fill("input[name=password]", args.login[1])
-                page.click("form button[type=submit]")
+                # The login form's own button (the header's search form has one too).
+                with page.expect_navigation():
+                    page.click("main form:has(input[name=password]) button[type=submit]")
             for path in args.paths:
                 page.goto(f"{args.base}{path}")
+                # Pictures load lazily; scroll through so a full-page shot shows them all.
+                page.evaluate(
+                    "async () => { for (let y = 0; y < document.body.scrollHeight; y += 600)"
+                    " { window.scrollTo(0, y); await new Promise(r => setTimeout(r, 50)); } }"
+                )
+                page.wait_for_load_state("networkidle")
                 name = re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") or "root"
                 page.screenshot(path=out / f"{name}-{kind}.png", full_page=True)
                 print(out / f"{name}-{kind}.png")
