@@ -43,18 +43,11 @@ from handbook.models import (
 )
 from initiatives.models import Initiative
 from mobilisering import images
+from mobilisering.errors import ServiceError
 
 
-class HandbookError(Exception):
+class HandbookError(ServiceError):
     """A request the handbook refuses, with a translated message for the person who made it."""
-
-    def __init__(self, message: str, *, errors: Mapping[str, list[str]] | None = None):
-        super().__init__(message)
-        self.message = message
-        self.errors: dict[str, list[str]] = dict(errors or {})
-
-    def __str__(self) -> str:
-        return str(self.message)
 
 
 # The example's own fields, as create/update accept them in `data` (`themes` too).

@@ -29,6 +29,7 @@ from handbook.models import Chapter, Edition, Example, ExampleImage, Status
 from handbook.services import HandbookError
 from initiatives.models import Initiative, Report
 from initiatives.models import Status as InitiativeStatus
+from mobilisering.errors import add_to_form
 
 PAGE_SIZE = 25
 CANDIDATES_SHOWN = 20
@@ -62,14 +63,6 @@ def _get_example_for_user(request: HttpRequest, pk: int) -> Example:
             raise PermissionDenied
         raise Http404
     return example
-
-
-def _apply_errors(form, error: HandbookError) -> None:
-    for field, texts in error.errors.items():
-        for text in texts:
-            form.add_error(field if field in form.fields else None, text)
-    if not error.errors:
-        form.add_error(None, error.message)
 
 
 def _cities_for(user):
@@ -124,7 +117,7 @@ def example_create(request: HttpRequest) -> HttpResponse:
         try:
             example = services.create_example(actor=request.user, data=form.cleaned_data)
         except HandbookError as error:
-            _apply_errors(form, error)
+            add_to_form(form, error)
         else:
             messages.success(request, _("The story is saved as a draft."))
             return redirect("handbook:staff_example", example.pk)
@@ -166,7 +159,7 @@ def example_edit(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 services.update_example(example=example, actor=request.user, data=form.cleaned_data)
             except HandbookError as error:
-                _apply_errors(form, error)
+                add_to_form(form, error)
             else:
                 messages.success(request, _("The story is saved."))
                 return redirect("handbook:staff_example", example.pk)
@@ -230,7 +223,7 @@ def image_add(request: HttpRequest, pk: int) -> HttpResponse:
                 credit=data["credit"],
             )
         except HandbookError as error:
-            _apply_errors(image_form, error)
+            add_to_form(image_form, error)
         else:
             messages.success(request, _("The picture is added."))
             return redirect(reverse("handbook:staff_example", args=[example.pk]) + "#pictures")
@@ -265,7 +258,7 @@ def editions(request: HttpRequest) -> HttpResponse:
         try:
             edition = services.save_edition(actor=request.user, data=form.cleaned_data)
         except HandbookError as error:
-            _apply_errors(form, error)
+            add_to_form(form, error)
         else:
             messages.success(request, _("The edition is created. Now add its chapters."))
             return redirect("handbook:staff_edition", edition.slug)
@@ -295,7 +288,7 @@ def edition_edit(request: HttpRequest, slug: str) -> HttpResponse:
                 actor=request.user, data=form.cleaned_data, edition=edition
             )
         except HandbookError as error:
-            _apply_errors(form, error)
+            add_to_form(form, error)
         else:
             messages.success(request, _("The edition is saved."))
             return redirect("handbook:staff_edition", edition.slug)
@@ -305,7 +298,7 @@ def edition_edit(request: HttpRequest, slug: str) -> HttpResponse:
                 edition=edition, actor=request.user, data=chapter_form.cleaned_data
             )
         except HandbookError as error:
-            _apply_errors(chapter_form, error)
+            add_to_form(chapter_form, error)
         else:
             messages.success(request, _("The chapter is added. Now choose its stories."))
             return redirect("handbook:staff_chapter", edition.slug, chapter.pk)
@@ -373,7 +366,7 @@ def chapter_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             messages.success(request, _("The chapter's stories are saved."))
             return redirect("handbook:staff_chapter", chapter.edition.slug, chapter.pk)
     except HandbookError as error:
-        _apply_errors(form, error)
+        add_to_form(form, error)
     context = {"chapter": chapter, "edition": chapter.edition, "form": form}
     context["examples_form"] = examples_form
     return render(request, "handbook/staff/chapter.html", context)

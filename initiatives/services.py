@@ -61,20 +61,12 @@ from initiatives.models import (
     SupportKind,
 )
 from mobilisering import submissions
+from mobilisering.errors import ServiceError
 from mobilisering.uploads import CleanFile
 
 
-class WorkflowError(Exception):
+class WorkflowError(ServiceError):
     """A request the workflow refuses, with a translated message for the person who made it."""
-
-    def __init__(self, message: str, *, errors: Mapping[str, list[str]] | None = None):
-        super().__init__(message)
-        self.message = message
-        # Field name -> messages, for errors a form can show next to its fields.
-        self.errors: dict[str, list[str]] = dict(errors or {})
-
-    def __str__(self) -> str:
-        return str(self.message)
 
 
 class ProposalError(WorkflowError):

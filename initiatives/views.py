@@ -24,6 +24,7 @@ from initiatives.forms import (
 )
 from initiatives.models import Attachment, Initiative, Status
 from initiatives.services import WorkflowError
+from mobilisering.errors import add_to_form
 
 PAGE_SIZE = 20
 TIMELINE_PAGE_SIZE = 25
@@ -44,15 +45,6 @@ def _get_initiative_for_user(request: HttpRequest, pk: int, *, full: bool = Fals
     if not permissions.can_view(request.user, initiative):
         raise Http404
     return initiative
-
-
-def _apply_errors(form, error: WorkflowError) -> None:
-    """Show a service's field errors next to the form's fields (others in the summary)."""
-    for field, texts in error.errors.items():
-        for text in texts:
-            form.add_error(field if field in form.fields else None, text)
-    if not error.errors:
-        form.add_error(None, error.message)
 
 
 # --- Public pages -----------------------------------------------------------------------------
@@ -176,7 +168,7 @@ def _proposal_response(request, form, *, initiative=None, group=None) -> HttpRes
     try:
         initiative = _save_proposal(request, form, initiative=initiative, group=group)
     except WorkflowError as error:
-        _apply_errors(form, error)
+        add_to_form(form, error)
         return None
     if getattr(initiative, "repeated_post", False):
         messages.info(request, _("This form was already sent: here is your proposal."))
@@ -187,7 +179,7 @@ def _proposal_response(request, form, *, initiative=None, group=None) -> HttpRes
     try:
         services.submit(initiative=initiative, actor=request.user)
     except WorkflowError as error:
-        _apply_errors(form, error)
+        add_to_form(form, error)
         messages.warning(
             request,
             _("Your draft is saved, but it cannot be submitted yet. See what is missing below."),
@@ -284,7 +276,7 @@ def group_action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
             # Show the proposal with every missing answer, as if the form had been submitted.
             proposal = ProposalForm(initial_from(initiative), own_group=initiative.group)
             proposal.is_valid()
-            _apply_errors(proposal, error)
+            add_to_form(proposal, error)
             return render_proposal_form(request, proposal, initiative=initiative)
         except WorkflowError as error:
             messages.error(request, error.message)
@@ -428,7 +420,7 @@ def report_create(request: HttpRequest, pk: int) -> HttpResponse:
                     report=report,
                 )
         except WorkflowError as error:
-            _apply_errors(form, error)
+            add_to_form(form, error)
         else:
             messages.success(
                 request,

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mobilisering.email import message_from_outbox
+from mobilisering.errors import ServiceError
 from mobilisering.models import OutgoingEmail
 
 logger = logging.getLogger(__name__)
@@ -40,12 +41,8 @@ MAX_ATTEMPTS = len(BACKOFF) + 1
 STALE_CLAIM = timedelta(minutes=10)
 
 
-class OutboxError(Exception):
+class OutboxError(ServiceError):
     """A rule of the outbox said no; the message is translated and meant for the person."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
 
 def _task():
