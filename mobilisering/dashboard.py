@@ -1,12 +1,11 @@
 """The staff start page's "needs attention" items, gathered from the apps that own them.
 
 Each app lists small functions in `<app>/sections.py` as `staff_attention(request, city_ids)`,
-returning `Attention` items counted within the staff member's cities only. Programme-wide items
-that belong to no city app (mail that could not be sent, for instance) go in
-`PROGRAMME_ATTENTION` here. Every function runs a fixed number of queries.
+returning `Attention` items counted within the staff member's cities only. Every function runs a
+fixed number of queries. (Mail that could not be sent is told on every staff page by the staff
+menu, so it is not an item here.)
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from mobilisering import sections
@@ -33,19 +32,11 @@ class Attention:
     rows: list[Row] = field(default_factory=list)
 
 
-# Programme-wide items: functions of (request, city_ids) returning an Attention or None.
-PROGRAMME_ATTENTION: list[Callable] = []
-
-
 def attention(request, city_ids: set[int]) -> list[Attention]:
-    """Every item for the staff member, in the apps' order, then the programme-wide ones."""
+    """Every item for the staff member, in the apps' order."""
     items: list[Attention] = []
     for provider in sections.provided("staff_attention"):
         items.extend(provider(request, city_ids))
-    for function in PROGRAMME_ATTENTION:
-        item = function(request, city_ids)
-        if item is not None:
-            items.append(item)
     return items
 
 

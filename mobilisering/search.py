@@ -50,7 +50,8 @@ Like the page sections (mobilisering/sections.py), each app contributes its kind
    default, None when the kind has no city), `in_city(queryset, city)` (when the city is reached
    another way), `path` (a lookup prefix when the document lives on a related model, e.g.
    "course__"), `detail(obj)` (a short line under the title, such as a date) and `url(obj)`
-   (`get_absolute_url()` by default). Add the app to `PROVIDERS` below if it is not there.
+   (`get_absolute_url()` by default). Add the app to `PROVIDERS` in mobilisering/sections.py if it
+   is not there.
 
    That is all: the search page, its tabs, counts and "see all" links pick the kind up from the
    registry. Add the kind's drafts to the privacy test in `tests/mobilisering/test_search.py`.
@@ -79,7 +80,6 @@ Either way a search costs two queries per kind (its count and its page), whateve
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from importlib import import_module, util
 
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.lookups import Unaccent
@@ -97,7 +97,8 @@ from django.utils.deconstruct import deconstructible
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-PROVIDERS = ["cities", "initiatives", "trainings", "handbook"]
+from mobilisering.sections import provided
+
 LANGUAGES = ("sv", "en")
 DEFAULT_LANGUAGE = "sv"
 # PostgreSQL's text search configuration for each of the portal's languages.
@@ -275,16 +276,8 @@ class SearchKind:
 
 def kinds() -> list[SearchKind]:
     """Every app's kinds, in their order on the page."""
-    found = []
-    for app in PROVIDERS:
-        name = f"{app}.search"
-        if util.find_spec(name) is not None:
-            found.extend(getattr(import_module(name), "KINDS", []))
+    found = [kind for app_kinds in provided("KINDS", module="search") for kind in app_kinds]
     return sorted(found, key=lambda kind: (kind.order, kind.key))
-
-
-def kind_for(key: str) -> SearchKind | None:
-    return next((kind for kind in kinds() if kind.key == key), None)
 
 
 # --- Running a search -------------------------------------------------------------------------

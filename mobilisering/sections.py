@@ -29,13 +29,9 @@ def provided(attribute: str, *, module: str = "sections"):
             yield value
 
 
-def providers(page: str):
-    yield from provided(page)
-
-
 def render_sections(page: str, request, *args) -> SafeString:
     parts = []
-    for function in providers(page):
+    for function in provided(page):
         result = function(request, *args)
         if result is not None:
             template_name, context = result

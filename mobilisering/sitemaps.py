@@ -5,14 +5,13 @@ Like the page sections, each app contributes its own sitemaps in `<app>/sitemaps
 an app joins by adding that file. Each sitemap's `items()` is one query.
 """
 
-from importlib import import_module, util
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from mobilisering.sections import PROVIDERS
+from mobilisering.sections import provided
 
 
 class PortalSitemap(Sitemap):
@@ -49,8 +48,6 @@ class PagesSitemap(PortalSitemap):
 
 def collect() -> dict[str, type[Sitemap]]:
     sitemaps: dict[str, type[Sitemap]] = {"pages": PagesSitemap}
-    for app in PROVIDERS:
-        name = f"{app}.sitemaps"
-        if util.find_spec(name) is not None:
-            sitemaps.update(import_module(name).SITEMAPS)
+    for app_sitemaps in provided("SITEMAPS", module="sitemaps"):
+        sitemaps.update(app_sitemaps)
     return sitemaps
