@@ -38,11 +38,6 @@ def can_transition(user, example, name: str) -> bool:
     return any(t.name == name for t in allowed_transitions(user, example))
 
 
-def can_publish(user) -> bool:
-    """Only editors publish examples and editions."""
-    return is_editor(user)
-
-
 def can_manage_editions(user) -> bool:
     """Editors build editions: chapters, their examples, publishing."""
     return is_editor(user)

@@ -2,8 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from handbook.models import CHAPTER_DOCUMENT, STORY_DOCUMENT, Chapter, Example, Status
-from handbook.selectors import consent_holds
+from handbook.models import CHAPTER_DOCUMENT, STORY_DOCUMENT, Chapter
+from handbook.selectors import published
 from mobilisering import search
 
 
@@ -16,9 +16,7 @@ class StoryKind(search.SearchKind):
     def public(self):
         """Published stories whose consent still holds: drafts, stories in review and stories
         whose group withdrew its consent are never found."""
-        return Example.objects.filter(consent_holds(), status=Status.PUBLISHED).select_related(
-            "city", "group"
-        )
+        return published().select_related("city", "group")
 
     def detail(self, example):
         return example.group.name if example.group_id else ""

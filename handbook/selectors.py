@@ -11,12 +11,20 @@ from handbook.models import Chapter, ChapterExample, Edition, Example, ExampleIm
 from initiatives.models import Report
 
 
+def consenting_report(initiative) -> Exists:
+    """Whether `initiative` (an initiative or an OuterRef to one) has a final report that
+    consents to being featured."""
+    return Exists(Report.objects.filter(initiative=initiative, final=True, consent_to_feature=True))
+
+
 def consent_holds() -> Q:
     """Examples written from scratch, or whose source's final report consents."""
-    consenting = Report.objects.filter(
-        initiative=OuterRef("source_initiative"), final=True, consent_to_feature=True
-    )
-    return Q(source_initiative__isnull=True) | Q(Exists(consenting))
+    return Q(source_initiative__isnull=True) | Q(consenting_report(OuterRef("source_initiative")))
+
+
+def published() -> QuerySet:
+    """Published examples whose consent still holds: what anyone may read, in no order."""
+    return Example.objects.filter(consent_holds(), status=Status.PUBLISHED)
 
 
 def with_card_data(examples: QuerySet) -> QuerySet:
@@ -28,9 +36,7 @@ def with_card_data(examples: QuerySet) -> QuerySet:
 
 def public_examples() -> QuerySet:
     """The public stories: published, with live consent, newest first."""
-    return with_card_data(
-        Example.objects.filter(consent_holds(), status=Status.PUBLISHED)
-    ).order_by("-published_at", "-pk")
+    return with_card_data(published()).order_by("-published_at", "-pk")
 
 
 def published_editions() -> QuerySet:
@@ -42,9 +48,7 @@ def chapters_with_examples(edition: Edition, *, only: Chapter | None = None):
     order with their card data (four queries whatever the size). With `only`, that one chapter
     (the same object, filled in)."""
     entries = (
-        ChapterExample.objects.filter(
-            example__in=Example.objects.filter(consent_holds(), status=Status.PUBLISHED)
-        )
+        ChapterExample.objects.filter(example__in=published())
         .select_related("example__city", "example__group")
         .order_by("order", "pk")
     )

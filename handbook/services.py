@@ -355,8 +355,8 @@ def consent_withdrawn(*, initiative: Initiative, actor) -> list[Example]:
 
 # --- Editions and chapters --------------------------------------------------------------------
 
-EDITION_FIELDS = ["slug", "title_sv", "title_en", "introduction_sv", "introduction_en"]
-CHAPTER_FIELDS = ["slug", "title_sv", "title_en", "introduction_sv", "introduction_en"]
+# What an edition's and a chapter's forms give (a chapter's slug is then made from its title).
+TEXT_FIELDS = ["slug", "title_sv", "title_en", "introduction_sv", "introduction_en"]
 
 
 def _require_editor(actor) -> None:
@@ -379,7 +379,7 @@ def save_edition(*, actor, data: Mapping[str, Any], edition: Edition | None = No
             edition = Edition()
         else:
             edition = Edition.objects.select_for_update().get(pk=edition.pk)
-        for field in EDITION_FIELDS:
+        for field in TEXT_FIELDS:
             if field in data:
                 setattr(edition, field, (data[field] or "").strip())
         edition.save()
@@ -425,7 +425,7 @@ def save_chapter(
         if chapter is None:
             last = locked.chapters.aggregate(last=Max("order"))["last"]
             chapter = Chapter(edition=locked, order=0 if last is None else last + 1)
-        for field in CHAPTER_FIELDS:
+        for field in TEXT_FIELDS:
             if field in data:
                 setattr(chapter, field, (data[field] or "").strip())
         chapter.slug = slug

@@ -2,8 +2,8 @@
 
 from django.urls import reverse
 
-from handbook.models import Chapter, Example, Status
-from handbook.selectors import consent_holds, published_editions
+from handbook.models import Chapter
+from handbook.selectors import published, published_editions
 from mobilisering.sitemaps import PortalSitemap
 
 
@@ -17,7 +17,7 @@ class StoryPagesSitemap(PortalSitemap):
 
 class StorySitemap(PortalSitemap):
     def items(self):
-        return Example.objects.filter(consent_holds(), status=Status.PUBLISHED).order_by("pk")
+        return published().order_by("pk")
 
     def lastmod(self, example):
         return example.updated_at

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef
+from django.db.models import OuterRef
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -27,7 +27,7 @@ from handbook.forms import (
 )
 from handbook.models import Chapter, Edition, Example, ExampleImage, Status
 from handbook.services import HandbookError
-from initiatives.models import Initiative, Report
+from initiatives.models import Initiative
 from initiatives.models import Status as InitiativeStatus
 from mobilisering.errors import add_to_form
 
@@ -87,12 +87,9 @@ def examples(request: HttpRequest) -> HttpResponse:
     if form.is_valid() and form.cleaned_data["status"]:
         queryset = queryset.filter(status=form.cleaned_data["status"])
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-    consenting = Report.objects.filter(
-        initiative=OuterRef("pk"), final=True, consent_to_feature=True
-    )
     candidates = (
         _scope(user, Initiative.objects.filter(status=InitiativeStatus.COMPLETED))
-        .filter(Exists(consenting))
+        .filter(selectors.consenting_report(OuterRef("pk")))
         .exclude(examples__isnull=False)
         .select_related("group", "city")
         .order_by("-updated_at", "-pk")[:CANDIDATES_SHOWN]
