@@ -1,19 +1,11 @@
 """What cities holds about a person, how it goes when they delete their account, and how long
 invitations are kept (see mobilisering/personal_data.py)."""
 
-from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from cities.models import INVITATION_LIFETIME, CityStaff, GroupInvitation, GroupMembership
-from mobilisering.personal_data import Rule, Section
-
-
-def _to_addresses(addresses: list[str]) -> Q:
-    condition = Q(pk__in=[])
-    for address in addresses:
-        condition |= Q(email__iexact=address)
-    return condition
+from mobilisering.personal_data import Rule, Section, email_matches
 
 
 def export(user, addresses: list[str]) -> list[Section]:
@@ -50,7 +42,7 @@ def export(user, addresses: list[str]) -> list[Section]:
                 "expires": row.expires_at,
                 "accepted": row.accepted_at,
             }
-            for row in GroupInvitation.objects.filter(_to_addresses(addresses))
+            for row in GroupInvitation.objects.filter(email_matches(addresses))
             .select_related("group")
             .order_by("-created_at", "pk")
         ],
@@ -71,7 +63,7 @@ def erase(user, addresses: list[str], now) -> None:
     """Memberships, invitations to the person and staff roles go. Invitations the person sent
     stay with the group (they name the invited, not the inviter)."""
     GroupMembership.objects.filter(user=user).delete()
-    GroupInvitation.objects.filter(_to_addresses(addresses)).delete()
+    GroupInvitation.objects.filter(email_matches(addresses)).delete()
     CityStaff.objects.filter(user=user).delete()
 
 

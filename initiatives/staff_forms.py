@@ -10,13 +10,12 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cities.models import City
+from cities.models import LONG_TEXT, City
 from initiatives.forms import DATE_WIDGET, InitiativeFilterForm, textarea
 from initiatives.models import MAX_AMOUNT_SEK, Criterion, GrantKind, Status
 from mobilisering.forms import capitalised
 from mobilisering.submissions import OnceFormMixin
 
-TEXT_LIMIT = 5000
 SCORES = [(score, str(score)) for score in range(1, 6)]
 
 # What each criterion asks, shown under its name on the assessment form.
@@ -92,7 +91,7 @@ class AssessmentForm(forms.Form):
             self.fields[f"{criterion.value}_note"] = forms.CharField(
                 label=_("%(criterion)s: note") % {"criterion": criterion.label.capitalize()},
                 required=False,
-                max_length=TEXT_LIMIT,
+                max_length=LONG_TEXT,
                 widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}),
             )
 
@@ -177,7 +176,7 @@ class DecisionForm(forms.Form):
         if step.needs_message:
             self.fields["message"] = forms.CharField(
                 label=MESSAGE_LABELS.get(step.name, _("Message to the group")),
-                max_length=TEXT_LIMIT,
+                max_length=LONG_TEXT,
                 widget=textarea(4),
                 help_text=_("Required. The group sees this message and is emailed it."),
                 error_messages={"required": _("Write a message to the group saying why.")},
@@ -185,7 +184,7 @@ class DecisionForm(forms.Form):
         if step.needs_support_terms:
             self.fields["support_terms"] = forms.CharField(
                 label=_("Support terms"),
-                max_length=TEXT_LIMIT,
+                max_length=LONG_TEXT,
                 widget=textarea(4),
                 help_text=_(
                     "Required. What the city mission commits to and on what terms, for example "
@@ -204,7 +203,7 @@ class CommentForm(OnceFormMixin, forms.Form):
 
     body = forms.CharField(
         label=_("Internal comment"),
-        max_length=TEXT_LIMIT,
+        max_length=LONG_TEXT,
         widget=textarea(3),
         help_text=_("Only the city mission's staff see this. The group never does."),
         error_messages={"required": _("Write the comment first.")},
@@ -218,7 +217,7 @@ class StaffMessageForm(OnceFormMixin, forms.Form):
 
     body = forms.CharField(
         label=_("Message to the group"),
-        max_length=TEXT_LIMIT,
+        max_length=LONG_TEXT,
         widget=textarea(3),
         help_text=_(
             "The group's members see this on their page, and its administrators are emailed."
@@ -251,7 +250,7 @@ class GrantForm(OnceFormMixin, forms.Form):
     note = forms.CharField(
         label=_("Note"),
         required=False,
-        max_length=TEXT_LIMIT,
+        max_length=LONG_TEXT,
         widget=textarea(2),
         help_text=_("For example what the support is for. The group sees the note."),
     )

@@ -111,6 +111,14 @@ def email_addresses(user) -> list[str]:
     return addresses
 
 
+def email_matches(addresses: list[str]) -> Q:
+    """Rows whose `email` is one of `addresses`, in any letter case (none when there are none)."""
+    condition = Q(pk__in=[])
+    for address in addresses:
+        condition |= Q(email__iexact=address)
+    return condition
+
+
 def verified_addresses(user) -> list[str]:
     """The addresses the person has proved are theirs: what they registered for a training
     with, before or after the account existed, is theirs when it used one of these."""

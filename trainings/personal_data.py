@@ -3,20 +3,16 @@ also those made before the account existed), how it goes with the account, and h
 kept (see mobilisering/personal_data.py)."""
 
 from django.conf import settings
-from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from mobilisering.personal_data import Rule, Section
+from mobilisering.personal_data import Rule, Section, email_matches
 from trainings import services
 from trainings.models import Registration
 
 
 def registrations_of(addresses: list[str]):
-    condition = Q(pk__in=[])
-    for address in addresses:
-        condition |= Q(email__iexact=address)
-    return Registration.objects.filter(condition, anonymised_at__isnull=True)
+    return Registration.objects.filter(email_matches(addresses), anonymised_at__isnull=True)
 
 
 def export(user, addresses: list[str]) -> list[Section]:

@@ -6,6 +6,7 @@ from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, W
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
+from mobilisering.personal_data import email_matches
 from trainings.models import Registration, Session
 
 Status = Registration.Status
@@ -59,11 +60,8 @@ def registrations_for_addresses(addresses: list[str], *, limit: int = 20) -> lis
     first: those made before the account existed too, when made with an address it verified."""
     if not addresses:
         return []
-    condition = Q(pk__in=[])
-    for address in addresses:
-        condition |= Q(email__iexact=address)
     return list(
-        Registration.objects.filter(condition, anonymised_at__isnull=True)
+        Registration.objects.filter(email_matches(addresses), anonymised_at__isnull=True)
         .select_related("session__course", "session__city")
         .order_by("-session__starts_at", "-id")[:limit]
     )

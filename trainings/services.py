@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cities.models import LocalGroup
 from mobilisering import submissions
+from mobilisering.personal_data import email_matches
 from trainings import emails
 from trainings.models import Registration, Session
 
@@ -292,11 +293,8 @@ def anonymise_registrations_of(*, addresses: list[str], now: datetime | None = N
     now = now or timezone.now()
     if not addresses:
         return 0
-    condition = Q(pk__in=[])
-    for address in addresses:
-        condition |= Q(email__iexact=address)
     with transaction.atomic():
-        mine = Registration.objects.filter(condition, anonymised_at__isnull=True)
+        mine = Registration.objects.filter(email_matches(addresses), anonymised_at__isnull=True)
         upcoming = mine.filter(session__starts_at__gt=now).exclude(status=Status.CANCELLED)
         for token in list(upcoming.values_list("token", flat=True)):
             cancel_registration(token=token, notify=False)
