@@ -24,6 +24,7 @@ from cities.models import (
 )
 from mobilisering import images, submissions
 from mobilisering.email import build_email, languages_for, send_email_on_commit
+from mobilisering.errors import DomainError
 
 # Path words under /groups/ that a group's slug must not take.
 RESERVED_SLUGS = {"new", "invitations"}
@@ -31,12 +32,8 @@ Role = GroupMembership.Role
 Status = LocalGroup.Status
 
 
-class GroupError(Exception):
-    """A rule of the domain said no; the message is translated and meant for the person."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+class GroupError(DomainError):
+    """A rule of the groups said no; the message is translated and meant for the person."""
 
 
 def normalise_name(name: str) -> str:

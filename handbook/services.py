@@ -43,10 +43,10 @@ from handbook.models import (
 )
 from initiatives.models import Initiative
 from mobilisering import images
-from mobilisering.errors import ServiceError
+from mobilisering.errors import DomainError
 
 
-class HandbookError(ServiceError):
+class HandbookError(DomainError):
     """A request the handbook refuses, with a translated message for the person who made it."""
 
 

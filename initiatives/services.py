@@ -61,11 +61,11 @@ from initiatives.models import (
     SupportKind,
 )
 from mobilisering import submissions
-from mobilisering.errors import ServiceError
+from mobilisering.errors import DomainError
 from mobilisering.uploads import CleanFile
 
 
-class WorkflowError(ServiceError):
+class WorkflowError(DomainError):
     """A request the workflow refuses, with a translated message for the person who made it."""
 
 

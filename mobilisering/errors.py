@@ -3,7 +3,7 @@
 from collections.abc import Mapping
 
 
-class ServiceError(Exception):
+class DomainError(Exception):
     """A request a service refuses, with a translated message for the person who made it."""
 
     def __init__(self, message: str, *, errors: Mapping[str, list[str]] | None = None):
@@ -16,7 +16,7 @@ class ServiceError(Exception):
         return str(self.message)
 
 
-def add_to_form(form, error: ServiceError) -> None:
+def add_to_form(form, error: DomainError) -> None:
     """Show a service's field errors next to the form's fields (others in the summary)."""
     for field, texts in error.errors.items():
         for text in texts:

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mobilisering.email import message_from_outbox
-from mobilisering.errors import ServiceError
+from mobilisering.errors import DomainError
 from mobilisering.models import OutgoingEmail
 
 logger = logging.getLogger(__name__)
@@ -41,7 +41,7 @@ MAX_ATTEMPTS = len(BACKOFF) + 1
 STALE_CLAIM = timedelta(minutes=10)
 
 
-class OutboxError(ServiceError):
+class OutboxError(DomainError):
     """A rule of the outbox said no; the message is translated and meant for the person."""
 
 

@@ -37,6 +37,7 @@ from django.utils.translation import ngettext
 
 from mobilisering import email as portal_email
 from mobilisering import submissions
+from mobilisering.errors import DomainError
 from mobilisering.models import (
     AccountPreference,
     FormSubmission,
@@ -54,10 +55,11 @@ FORMER_MEMBER_PREFIX = "former-member-"
 FORMER_STAFF_PREFIX = "former-staff-"
 
 
-class AccountError(Exception):
+class AccountError(DomainError):
+    """The account cannot be deleted; `reasons` lists what still holds it."""
+
     def __init__(self, message: str, reasons: list[str] | None = None):
         super().__init__(message)
-        self.message = message
         self.reasons = reasons or []
 
 

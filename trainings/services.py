@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cities.models import LocalGroup
 from mobilisering import submissions
+from mobilisering.errors import DomainError
 from mobilisering.personal_data import email_matches
 from trainings import emails
 from trainings.models import Registration, Session
@@ -24,12 +25,8 @@ from trainings.models import Registration, Session
 Status = Registration.Status
 
 
-class TrainingError(Exception):
+class TrainingError(DomainError):
     """A rule of the trainings was broken; `message` is translated and fit to show a person."""
-
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
 
 
 class SignupClosed(TrainingError):
