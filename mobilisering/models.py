@@ -1,6 +1,28 @@
 from django.conf import settings
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
+
+def current_language() -> str:
+    """The portal's language in this request (or the default): what new text is written in."""
+    language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def written_language_field():
+    """The language a person wrote a model's free text in, kept with the text.
+
+    Pages in the other language mark that text with `lang` (the `lang_attr` filter), so a screen
+    reader reads a Swedish description with a Swedish voice on an English page. New text takes
+    the language the portal was shown in when it was written."""
+    return models.CharField(
+        _("written in"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=current_language,
+        help_text=_("The language the text was written in."),
+    )
 
 
 class AccountPreference(models.Model):

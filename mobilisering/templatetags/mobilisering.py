@@ -10,6 +10,7 @@ from django.utils.html import escape, format_html, format_html_join, strip_tags
 
 from mobilisering import images
 from mobilisering.markdown import SUMMARY_WORDS, plain_summary, render_markdown
+from mobilisering.models import current_language
 
 register = template.Library()
 
@@ -165,3 +166,15 @@ def export_value(value) -> str:
     if isinstance(value, datetime.date):
         return date_format(value, "j F Y")
     return str(value)
+
+
+@register.filter(is_safe=True)
+def lang_attr(obj) -> str:
+    """` lang="sv"` on the element of text a person wrote, when it is not in the page's language.
+
+    `obj` has a `language` field (mobilisering.models.written_language_field); nothing is added
+    when the text is in the page's language, since the page's own `lang` already says it."""
+    language = getattr(obj, "language", "")
+    if not language or language == current_language():
+        return ""
+    return format_html(' lang="{}"', language)
