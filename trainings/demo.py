@@ -235,6 +235,9 @@ def _session(course, city, plan, contact) -> Session:
 
 
 def _fill(session: Session, *, count: int, waiting: int, past: bool, groups, seed: int) -> None:
+    # Sign-ups happened in the past, in order: twenty days before the session, or yesterday for
+    # a session sooner than that. Never after now, which would put a new sign-up ahead of them.
+    first = min(session.starts_at - timedelta(days=20), timezone.now() - timedelta(days=1))
     for n in range(count + waiting):
         name, email = _person(seed + n)
         status = Registration.Status.CONFIRMED if n < count else Registration.Status.WAITLISTED
@@ -249,9 +252,13 @@ def _fill(session: Session, *, count: int, waiting: int, past: bool, groups, see
                 "local_group": groups[n % len(groups)] if groups and n % 3 == 0 else None,
                 "organisation": "Studieförbundet Vuxenskolan" if n % 5 == 1 else "",
                 "access_needs": "Hörslinga, tack." if n == 2 and not past else "",
-                "created_at": session.starts_at - timedelta(days=20, minutes=-n),
+                "created_at": first + timedelta(minutes=n),
             },
         )
+        if not created and registration.created_at > first + timedelta(minutes=n):
+            # A database seeded before the dates moved: bring the sign-up back into the past.
+            registration.created_at = first + timedelta(minutes=n)
+            registration.save(update_fields=["created_at"])
         if past and created and status == Registration.Status.CONFIRMED:
             registration.attended = n % 6 != 5
             registration.save(update_fields=["attended"])

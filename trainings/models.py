@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cities.models import PAGE_TEXT, City, LocalGroup
 from mobilisering import search
+from mobilisering.models import written_language_field
 
 # What the portal-wide search reads of a course (its sessions are found through it).
 COURSE_DOCUMENT = search.Document(
@@ -62,6 +63,18 @@ class Course(models.Model):
         return [topic.strip() for topic in self.topics.split(",") if topic.strip()]
 
 
+def session_timing_errors(*, starts_at, ends_at, signup_closes_at=None) -> dict[str, list[str]]:
+    """What is wrong with a session's times, by field ({} when nothing is): the one statement of
+    the rule that the staff form, the services and the admin ask (the database's check
+    constraint `session_ends_after_start` is its last word)."""
+    errors: dict[str, list[str]] = {}
+    if starts_at and ends_at and ends_at <= starts_at:
+        errors["ends_at"] = [_("The session must end after it starts.")]
+    if starts_at and signup_closes_at and signup_closes_at > starts_at:
+        errors["signup_closes_at"] = [_("Sign-up must close before the session starts.")]
+    return errors
+
+
 class Session(models.Model):
     """One occasion of a course: hosted by a city hub's staff, at a venue or online."""
 
@@ -96,6 +109,9 @@ class Session(models.Model):
     signup_closes_at = models.DateTimeField(_("sign-up closes at"))
     is_cancelled = models.BooleanField(_("cancelled"), default=False)
     cancel_message = models.TextField(_("cancellation message"), max_length=3000, blank=True)
+    # The language staff wrote the session's own text in (the venue, the cancellation message),
+    # which modeltranslation does not translate; `language` is the language of instruction.
+    written_language = written_language_field()
     contact = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -166,6 +182,11 @@ def new_manage_token() -> str:
     return secrets.token_urlsafe(32)
 
 
+# The waiting list's order, everywhere: the place a person is told, the staff list, the CSV and
+# who is promoted. A stable key, so the queue holds whatever the timestamps say.
+WAITLIST_ORDER = ("created_at", "id")
+
+
 class Registration(models.Model):
     """A person's sign-up for a session; no account needed, managed through a secret link."""
 
@@ -204,7 +225,7 @@ class Registration(models.Model):
     class Meta:
         verbose_name = _("registration")
         verbose_name_plural = _("registrations")
-        ordering = ["created_at", "id"]
+        ordering = list(WAITLIST_ORDER)
         constraints = [
             # One active registration per address and session, whatever the letter case.
             models.UniqueConstraint(
@@ -225,3 +246,44 @@ class Registration(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status != self.Status.CANCELLED
+
+
+class SessionEvent(models.Model):
+    """One entry of a session's log (its audit trail): who changed, cancelled or emailed it.
+
+    `data` holds facts only (how many people, which fields, the subject staff wrote), never
+    translated text: the participant page renders the words in the reader's language.
+    """
+
+    class Kind(models.TextChoices):
+        CREATED = "created", _("session created")
+        UPDATED = "updated", _("session changed")
+        CANCELLED = "cancelled", _("session cancelled")
+        EMAILED = "emailed", _("participants emailed")
+        ATTENDANCE = "attendance", _("attendance marked")
+        PROMOTED = "promoted", _("moved from the waiting list")
+        REGISTRATION_CANCELLED = "registration_cancelled", _("registration cancelled by staff")
+
+    session = models.ForeignKey(
+        Session, on_delete=models.CASCADE, related_name="events", verbose_name=_("session")
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind)
+    data = models.JSONField(_("details"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("time"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("session event")
+        verbose_name_plural = _("session events")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["session", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} – {self.session_id}"

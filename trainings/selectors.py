@@ -2,12 +2,24 @@
 
 from datetime import datetime
 
-from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When, Window
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+    Window,
+)
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from mobilisering.personal_data import email_matches
-from trainings.models import Registration, Session
+from trainings.models import WAITLIST_ORDER, Registration, Session, SessionEvent
 
 Status = Registration.Status
 
@@ -30,6 +42,30 @@ def upcoming_sessions(*, now: datetime | None = None) -> QuerySet[Session]:
     )
 
 
+def _ahead_of(created_at, pk) -> Q:
+    """Registrations before (created_at, pk) in the waiting list's order (WAITLIST_ORDER)."""
+    return Q(created_at__lt=created_at) | Q(created_at=created_at, id__lt=pk)
+
+
+def queue_place(registration: Registration) -> int | None:
+    """The registration's place on its session's waiting list (1 = next in line), or None."""
+    if registration.status != Status.WAITLISTED:
+        return None
+    ahead = Registration.objects.filter(
+        _ahead_of(registration.created_at, registration.pk),
+        session_id=registration.session_id,
+        status=Status.WAITLISTED,
+    )
+    return ahead.count() + 1
+
+
+def waitlist(session_id: int) -> QuerySet[Registration]:
+    """The session's waiting list, next in line first."""
+    return Registration.objects.filter(session_id=session_id, status=Status.WAITLISTED).order_by(
+        *WAITLIST_ORDER
+    )
+
+
 def participants(session: Session) -> QuerySet[Registration]:
     """The session's registrations: confirmed, then the waiting list in order, then cancelled.
 
@@ -48,10 +84,10 @@ def participants(session: Session) -> QuerySet[Registration]:
             queue_place=Window(
                 RowNumber(),
                 partition_by=[F("status")],
-                order_by=[F("created_at").asc(), F("id").asc()],
+                order_by=[F(key).asc() for key in WAITLIST_ORDER],
             ),
         )
-        .order_by("status_rank", "created_at", "id")
+        .order_by("status_rank", *WAITLIST_ORDER)
     )
 
 
@@ -60,11 +96,32 @@ def registrations_for_addresses(addresses: list[str], *, limit: int = 20) -> lis
     first: those made before the account existed too, when made with an address it verified."""
     if not addresses:
         return []
-    return list(
+    # Each waitlisted row's place in its queue, counted by the database in the same query.
+    ahead = (
+        Registration.objects.filter(
+            _ahead_of(OuterRef("created_at"), OuterRef("pk")),
+            session_id=OuterRef("session_id"),
+            status=Status.WAITLISTED,
+        )
+        .order_by()
+        .values("session_id")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    rows = list(
         Registration.objects.filter(email_matches(addresses), anonymised_at__isnull=True)
         .select_related("session__course", "session__city")
+        .annotate(ahead=Subquery(ahead, output_field=IntegerField()))
         .order_by("-session__starts_at", "-id")[:limit]
     )
+    for row in rows:
+        row.queue_place = (row.ahead or 0) + 1 if row.status == Status.WAITLISTED else None
+    return rows
+
+
+def session_log(session: Session, *, limit: int = 50) -> list[SessionEvent]:
+    """The latest `limit` entries of the session's log, latest first, with who acted."""
+    return list(session.events.select_related("actor").order_by("-created_at", "-pk")[:limit])
 
 
 def sessions_to_watch(city_ids, *, now: datetime | None = None) -> QuerySet[Session]:

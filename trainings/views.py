@@ -1,39 +1,30 @@
+"""The public pages of trainings: the calendar, a course, a session with its sign-up form, the
+calendar files, and the page where a person manages their registration (their secret link is
+the key; no account needed). Staff pages are in trainings/staff_views.py."""
+
 from itertools import groupby
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 
 from cities.models import City
-from cities.permissions import staff_city_ids
 from mobilisering import ratelimit
+from mobilisering.errors import add_to_form
 from mobilisering.http import client_ip
 from mobilisering.privacy import private_page
-from mobilisering.spreadsheets import csv_response
-from trainings import selectors, services
-from trainings.forms import (
-    AttendanceForm,
-    CalendarFilterForm,
-    CancelSessionForm,
-    EmailParticipantsForm,
-    SessionForm,
-    SignupForm,
-)
+from trainings import permissions, selectors, services
+from trainings.forms import CalendarFilterForm, SignupForm
 from trainings.ical import session_calendar
 from trainings.models import Course, Registration, Session
-from trainings.permissions import can_manage_session, can_run_trainings
 
 SESSIONS_PER_PAGE = 20
-PARTICIPANTS_PER_PAGE = 100
 # Sign-ups per email address and per client per hour: generous for people, tight for scripts.
 SIGNUPS_PER_ADDRESS = 5
 SIGNUPS_PER_CLIENT = 30
@@ -52,6 +43,7 @@ def _by_month(sessions) -> list[tuple]:
 
 @require_GET
 def calendar(request: HttpRequest) -> HttpResponse:
+    """Everyone: the upcoming sessions by month, filtered by place, course and language."""
     cities = list(City.objects.all())
     form = CalendarFilterForm(request.GET or None, cities=cities)
     sessions = selectors.upcoming_sessions()
@@ -76,6 +68,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def course_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """Everyone: a course and its upcoming sessions."""
     course = get_object_or_404(Course, slug=slug)
     sessions = selectors.upcoming_sessions().filter(course=course)
     page = Paginator(sessions, SESSIONS_PER_PAGE).get_page(request.GET.get("page"))
@@ -97,8 +90,10 @@ def _within_rate_limit(request: HttpRequest, email: str) -> bool:
 
 
 def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Everyone: a session's details, and its sign-up form while sign-up is open."""
     session = get_object_or_404(selectors.sessions_with_counts(), pk=pk)
-    form = SignupForm(request.POST or None, session=session) if session.is_open_for_signup else None
+    open_for_signup = permissions.can_sign_up(session)
+    form = SignupForm(request.POST or None, session=session) if open_for_signup else None
     if request.method == "POST" and form is None:
         messages.error(request, session.closed_reason)
         return redirect(session)
@@ -125,12 +120,15 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     access_needs=data["access_needs"],
                 )
             except services.TrainingError as error:
-                form.add_error(None, error.message)
+                add_to_form(form, error)
             else:
                 return _after_signup(request, session, result)
-    return render(
-        request, "trainings/session_detail.html", {"session": session, "form": form}, status=status
-    )
+    context = {
+        "session": session,
+        "form": form,
+        "shows_seats_left": permissions.shows_seats_left(session),
+    }
+    return render(request, "trainings/session_detail.html", context, status=status)
 
 
 def _after_signup(request, session, result: services.SignupResult) -> HttpResponse:
@@ -164,20 +162,42 @@ def _after_signup(request, session, result: services.SignupResult) -> HttpRespon
 
 @require_GET
 def session_ics(request: HttpRequest, pk: int) -> HttpResponse:
+    """Everyone: the public session as a calendar file."""
     session = get_object_or_404(Session.objects.select_related("course", "city"), pk=pk)
+    return _calendar_response(session)
+
+
+def _calendar_response(session: Session) -> HttpResponse:
     response = HttpResponse(session_calendar(session), content_type="text/calendar; charset=utf-8")
     name = slugify(session.course.slug)[:50] or "training"
     response["Content-Disposition"] = f'attachment; filename="{name}-{session.pk}.ics"'
     return response
 
 
-@private_page
-def registration_detail(request: HttpRequest, token: str) -> HttpResponse:
-    registration = get_object_or_404(
+def _get_registration(token: str) -> Registration:
+    """The registration behind a manage link (404 for an unknown or anonymised one)."""
+    return get_object_or_404(
         Registration.objects.select_related("session__course", "session__city", "local_group"),
         token=token,
         anonymised_at__isnull=True,
     )
+
+
+@private_page
+@require_GET
+def registration_ics(request: HttpRequest, token: str) -> HttpResponse:
+    """Whoever holds the manage link: the session as a calendar file, for a seat only (404 for
+    the waiting list and a cancelled registration or session)."""
+    registration = _get_registration(token)
+    if not permissions.can_add_to_calendar(registration):
+        raise Http404
+    return _calendar_response(registration.session)
+
+
+@private_page
+def registration_detail(request: HttpRequest, token: str) -> HttpResponse:
+    """Whoever holds the manage link: see the registration, and cancel it."""
+    registration = _get_registration(token)
     if request.method == "POST":
         try:
             services.cancel_registration(token=token)
@@ -194,234 +214,8 @@ def registration_detail(request: HttpRequest, token: str) -> HttpResponse:
         {
             "registration": registration,
             "session": registration.session,
-            "queue_place": services.queue_place(registration),
+            "queue_place": selectors.queue_place(registration),
+            "can_cancel": permissions.can_cancel(registration),
+            "can_add_to_calendar": permissions.can_add_to_calendar(registration),
         },
-    )
-
-
-# Staff pages ---------------------------------------------------------------------------------
-
-
-def _require_trainings_staff(request: HttpRequest) -> None:
-    if not can_run_trainings(request.user):
-        raise PermissionDenied
-
-
-def _get_session_for_staff(request: HttpRequest, pk: int, queryset=None) -> Session:
-    """The session, if the user runs trainings in its city; 403 otherwise."""
-    queryset = (
-        queryset if queryset is not None else Session.objects.select_related("course", "city")
-    )
-    session = get_object_or_404(queryset, pk=pk)
-    if not can_manage_session(request.user, session):
-        raise PermissionDenied
-    return session
-
-
-@login_required
-@require_GET
-def staff_sessions(request: HttpRequest) -> HttpResponse:
-    _require_trainings_staff(request)
-    sessions = selectors.sessions_with_counts().filter(city_id__in=staff_city_ids(request.user))
-    past = request.GET.get("when") == "past"
-    now = timezone.now()
-    if past:
-        sessions = sessions.filter(starts_at__lte=now).order_by("-starts_at", "-id")
-    else:
-        sessions = sessions.filter(starts_at__gt=now).order_by("starts_at", "id")
-    page = Paginator(sessions, SESSIONS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "trainings/staff/session_list.html", {"page_obj": page, "past": past})
-
-
-@login_required
-def staff_session_create(request: HttpRequest) -> HttpResponse:
-    _require_trainings_staff(request)
-    form = SessionForm(
-        request.POST or None,
-        city_ids=staff_city_ids(request.user),
-        initial={"contact": request.user.pk},
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            session = services.create_session(actor=request.user, **form.cleaned_data)
-        except services.TrainingError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("The session is created and open for sign-up."))
-            return redirect("trainings:staff_participants", pk=session.pk)
-    return render(
-        request,
-        "trainings/staff/session_form.html",
-        {"form": form, "session": None},
-        status=400 if form.is_bound else 200,
-    )
-
-
-@login_required
-def staff_session_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    session = _get_session_for_staff(request, pk)
-    form = SessionForm(
-        request.POST or None, instance=session, city_ids=staff_city_ids(request.user)
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            changes = {k: v for k, v in form.cleaned_data.items() if k != "form_key"}
-            _session, promoted = services.update_session(session_id=session.pk, changes=changes)
-        except services.TrainingError as error:
-            form.add_error("capacity", error.message)
-        else:
-            messages.success(request, _("The session is saved."))
-            if promoted:
-                messages.info(
-                    request,
-                    ngettext(
-                        "%(count)s person moved from the waiting list to a seat and was emailed.",
-                        "%(count)s people moved from the waiting list to a seat and were emailed.",
-                        len(promoted),
-                    )
-                    % {"count": len(promoted)},
-                )
-            return redirect("trainings:staff_participants", pk=session.pk)
-    return render(
-        request,
-        "trainings/staff/session_form.html",
-        {"form": form, "session": session},
-        status=400 if form.is_bound else 200,
-    )
-
-
-@login_required
-@require_GET
-def staff_participants(request: HttpRequest, pk: int) -> HttpResponse:
-    session = _get_session_for_staff(request, pk, selectors.sessions_with_counts())
-    registrations = selectors.participants(session)
-    page = Paginator(registrations, PARTICIPANTS_PER_PAGE).get_page(request.GET.get("page"))
-    groups = [
-        (status, list(rows)) for status, rows in groupby(page.object_list, key=lambda r: r.status)
-    ]
-    return render(
-        request,
-        "trainings/staff/participants.html",
-        {"session": session, "page_obj": page, "groups": groups},
-    )
-
-
-@login_required
-@require_GET
-def staff_participants_print(request: HttpRequest, pk: int) -> HttpResponse:
-    session = _get_session_for_staff(request, pk, selectors.sessions_with_counts())
-    rows = selectors.participants(session).filter(status=Registration.Status.CONFIRMED)
-    return render(
-        request, "trainings/staff/participants_print.html", {"session": session, "rows": rows}
-    )
-
-
-@login_required
-@require_GET
-def staff_participants_csv(request: HttpRequest, pk: int) -> HttpResponse:
-    session = _get_session_for_staff(request, pk)
-    filename = f"participants-{session.course.slug}-{session.starts_at:%Y-%m-%d}.csv"
-    header = [
-        _("Name"),
-        _("Email"),
-        _("Status"),
-        _("Place in queue"),
-        _("Local group"),
-        _("Organisation"),
-        _("Access needs"),
-        _("Attended"),
-        _("Registered at"),
-    ]
-    attended = {True: _("yes"), False: _("no"), None: ""}
-    rows = (
-        (
-            row.name,
-            row.email,
-            row.get_status_display(),
-            row.queue_place if row.status == Registration.Status.WAITLISTED else "",
-            row.local_group.name if row.local_group else "",
-            row.organisation,
-            row.access_needs,
-            attended[row.attended],
-            timezone.localtime(row.created_at).strftime("%Y-%m-%d %H:%M"),
-        )
-        for row in selectors.participants(session).iterator(chunk_size=500)
-    )
-    return csv_response(filename, header, rows)
-
-
-@login_required
-@require_POST
-def staff_attendance(request: HttpRequest, pk: int) -> HttpResponse:
-    session = _get_session_for_staff(request, pk)
-    form = AttendanceForm(request.POST)
-    if form.is_valid():
-        came = services.mark_attendance(
-            session_id=session.pk,
-            shown_ids=form.cleaned_data["shown"],
-            attended_ids=form.cleaned_data["attended"],
-        )
-        messages.success(request, _("Attendance saved: %(count)s came.") % {"count": came})
-    else:
-        messages.error(request, _("The attendance was not saved. Reload the page and try again."))
-    url = reverse("trainings:staff_participants", args=[session.pk])
-    # Back to the same page of the list the form was on.
-    page = request.GET.get("page", "")
-    return redirect(f"{url}?page={page}" if page.isascii() and page.isdecimal() else url)
-
-
-@login_required
-def staff_session_cancel(request: HttpRequest, pk: int) -> HttpResponse:
-    session = _get_session_for_staff(request, pk)
-    if session.is_cancelled:
-        messages.info(request, _("This session is already cancelled."))
-        return redirect("trainings:staff_participants", pk=session.pk)
-    form = CancelSessionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            told = services.cancel_session(
-                session_id=session.pk, message=form.cleaned_data["message"]
-            )
-        except services.TrainingError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(
-                request,
-                ngettext(
-                    "The session is cancelled and %(count)s person was emailed.",
-                    "The session is cancelled and %(count)s people were emailed.",
-                    told,
-                )
-                % {"count": told},
-            )
-        return redirect("trainings:staff_participants", pk=session.pk)
-    return render(
-        request,
-        "trainings/staff/session_cancel.html",
-        {"session": session, "form": form},
-        status=400 if form.is_bound else 200,
-    )
-
-
-@login_required
-def staff_email_participants(request: HttpRequest, pk: int) -> HttpResponse:
-    session = _get_session_for_staff(request, pk)
-    form = EmailParticipantsForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        sent = services.email_participants(session_id=session.pk, **form.cleaned_data)
-        messages.success(
-            request,
-            ngettext(
-                "Your message was emailed to %(count)s person.",
-                "Your message was emailed to %(count)s people.",
-                sent,
-            )
-            % {"count": sent},
-        )
-        return redirect("trainings:staff_participants", pk=session.pk)
-    return render(
-        request,
-        "trainings/staff/email_participants.html",
-        {"session": session, "form": form},
-        status=400 if form.is_bound else 200,
     )

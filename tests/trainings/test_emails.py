@@ -101,13 +101,16 @@ def test_the_waitlist_email_has_no_calendar_file(session, django_capture_on_comm
 
 
 def test_email_all_carries_the_staff_text_and_the_manage_link(
-    session, django_capture_on_commit_callbacks
+    session, staff_malmo, django_capture_on_commit_callbacks
 ):
     registration = make_registration(session, language="en")
 
     with django_capture_on_commit_callbacks(execute=True):
         services.email_participants(
-            session_id=session.pk, subject="Room change", body="We meet in room 2 & 3."
+            session_id=session.pk,
+            actor=staff_malmo,
+            subject="Room change",
+            body="We meet in room 2 & 3.",
         )
 
     message = mail.outbox[0]

@@ -149,7 +149,7 @@ def test_it_refuses_to_cancel_twice(session_malmo):
 
 
 def test_more_seats_promote_the_waiting_list_and_fewer_than_confirmed_are_refused(
-    city_malmo, django_capture_on_commit_callbacks
+    city_malmo, staff_malmo, django_capture_on_commit_callbacks
 ):
     session = make_session(city_malmo, capacity=2)
     make_registration(session)
@@ -157,19 +157,24 @@ def test_more_seats_promote_the_waiting_list_and_fewer_than_confirmed_are_refuse
     waiting = make_registration(session, status=WAITLISTED)
 
     with pytest.raises(services.TrainingError):
-        services.update_session(session_id=session.pk, changes={"capacity": 1})
+        services.update_session(session_id=session.pk, actor=staff_malmo, changes={"capacity": 1})
     with django_capture_on_commit_callbacks(execute=True):
-        _, promoted = services.update_session(session_id=session.pk, changes={"capacity": 3})
+        _, promoted = services.update_session(
+            session_id=session.pk, actor=staff_malmo, changes={"capacity": 3}
+        )
 
     assert promoted == [waiting]
     assert len(mail.outbox) == 1
 
 
-def test_it_marks_attendance_for_the_people_shown(session_malmo):
+def test_it_marks_attendance_for_the_people_shown(session_malmo, staff_malmo):
     came, absent, other_page = (make_registration(session_malmo) for _ in range(3))
 
     count = services.mark_attendance(
-        session_id=session_malmo.pk, shown_ids={came.pk, absent.pk}, attended_ids={came.pk}
+        session_id=session_malmo.pk,
+        actor=staff_malmo,
+        shown_ids={came.pk, absent.pk},
+        attended_ids={came.pk},
     )
 
     assert count == 1
