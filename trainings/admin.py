@@ -104,6 +104,7 @@ class SessionEventAdmin(admin.ModelAdmin):
     list_display = ["session", "kind", "actor", "created_at"]
     list_filter = ["kind"]
     list_select_related = ["session__course", "actor"]
+    search_fields = ["session__course__title_sv", "session__course__title_en"]
     raw_id_fields = ["session", "actor"]
 
     def has_add_permission(self, request):

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from cities.models import City, LocalGroup
-from trainings.models import Course, Registration, Session
+from trainings.models import Course, Registration, Session, SessionEvent
 
 # slug, (title sv, en), (summary sv, en), (description sv, en), (topics sv, en), (length sv, en)
 COURSES = [
@@ -264,6 +264,28 @@ def _fill(session: Session, *, count: int, waiting: int, past: bool, groups, see
             registration.save(update_fields=["attended"])
 
 
+def _log(session: Session, contact, *, past: bool, attended: int, absent: int) -> None:
+    """The log staff would have left: the session created a month before it (or a day ago),
+    and the attendance of a past one marked the day after. Never dated after now."""
+    now = timezone.now()
+    created = min(session.starts_at - timedelta(days=30), now - timedelta(days=2))
+    SessionEvent.objects.update_or_create(
+        session=session,
+        kind=SessionEvent.Kind.CREATED,
+        defaults={"actor": contact, "created_at": created, "data": {}},
+    )
+    if past:
+        SessionEvent.objects.update_or_create(
+            session=session,
+            kind=SessionEvent.Kind.ATTENDANCE,
+            defaults={
+                "actor": contact,
+                "created_at": min(session.ends_at + timedelta(days=1), now),
+                "data": {"attended": attended, "absent": absent},
+            },
+        )
+
+
 def seed(stdout) -> None:
     User = get_user_model()
     courses = _courses()
@@ -283,6 +305,7 @@ def seed(stdout) -> None:
                 count, waiting = capacity - 3, 0
             else:
                 count, waiting = capacity // 2 + plan_index, 0
+            _log(session, contact, past=past, attended=count - count // 6, absent=count // 6)
             _fill(
                 session,
                 count=count,

@@ -172,9 +172,10 @@ def export_value(value) -> str:
 def lang_attr(obj) -> str:
     """` lang="sv"` on the element of text a person wrote, when it is not in the page's language.
 
-    `obj` has a `language` field (mobilisering.models.written_language_field); nothing is added
+    `obj` has a `language` field (mobilisering.models.written_language_field), or is the
+    language code itself (for a model whose `language` means something else); nothing is added
     when the text is in the page's language, since the page's own `lang` already says it."""
-    language = getattr(obj, "language", "")
+    language = obj if isinstance(obj, str) else getattr(obj, "language", "")
     if not language or language == current_language():
         return ""
     return format_html(' lang="{}"', language)
