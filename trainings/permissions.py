@@ -42,6 +42,11 @@ def can_cancel(registration: Registration) -> bool:
     return registration.is_active and not session.is_past and not session.is_cancelled
 
 
+def offers_calendar(session: Session) -> bool:
+    """The public session page offers its calendar file while the session is still to come."""
+    return not session.is_cancelled and not session.is_past
+
+
 def can_add_to_calendar(registration: Registration) -> bool:
     """Only a seat belongs in a calendar: a confirmed registration of a session not cancelled.
     The waiting list gets the calendar file once promoted."""

@@ -127,6 +127,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "session": session,
         "form": form,
         "shows_seats_left": permissions.shows_seats_left(session),
+        "offers_calendar": permissions.offers_calendar(session),
     }
     return render(request, "trainings/session_detail.html", context, status=status)
 

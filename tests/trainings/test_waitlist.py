@@ -148,7 +148,7 @@ def test_a_registration_for_a_cancelled_session_offers_no_calendar(client, sessi
     assert calendar.status_code == 404
 
 
-def test_a_past_session_shows_no_free_seats(client, city_malmo):
+def test_a_past_session_shows_no_free_seats_and_no_calendar(client, city_malmo):
     past = make_session(city_malmo, days=-2, capacity=20)
     make_registration(past)
     upcoming = make_session(city_malmo, capacity=20)
@@ -156,8 +156,8 @@ def test_a_past_session_shows_no_free_seats(client, city_malmo):
     past_page = client.get(f"/en/trainings/sessions/{past.pk}/").content.decode()
     upcoming_page = client.get(f"/en/trainings/sessions/{upcoming.pk}/").content.decode()
 
-    assert "seats left" not in past_page
-    assert "20 of 20 seats left" in upcoming_page
+    assert "seats left" not in past_page and "Add to your calendar" not in past_page
+    assert "20 of 20 seats left" in upcoming_page and "Add to your calendar" in upcoming_page
 
 
 def test_the_demo_writes_nothing_after_now_and_its_queues_hold(demo, client):
