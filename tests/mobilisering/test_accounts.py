@@ -75,3 +75,54 @@ def test_signup_errors_are_shown_and_input_kept(client):
     assert "<title>Error: " in html
     assert 'value="not-an-email"' in html
     assert 'aria-describedby="id_email_error"' in html
+
+
+@pytest.mark.parametrize(
+    ("path", "words", "not_words"),
+    [
+        ("/sv/accounts/login/", ["Logga in", "Har du inget konto än?", "Skapa ett konto"], []),
+        ("/en/accounts/login/", ["Log in", "No account yet?"], ["Sign In"]),
+        ("/sv/accounts/signup/", ["Skapa konto", "Har du redan ett konto?", "Logga in"], []),
+        ("/en/accounts/signup/", ["Create account", "Already have an account?"], ["Sign Up"]),
+        ("/sv/accounts/password/reset/", ["Glömt lösenord", "E-postadress"], []),
+        ("/sv/accounts/confirm-email/wrong-key/", ["Begär en ny bekräftelselänk."], []),
+    ],
+)
+def test_the_account_pages_speak_the_portals_words(client, path, words, not_words):
+    html = client.get(path).content.decode()
+    for word in words:
+        assert word in html
+    for word in [*not_words, "epost", "Epost", "Vänligen"]:
+        assert word not in html
+    assert not re.search(r"\b[Mm]ail(et)?\b", html)
+
+
+def test_the_login_page_links_to_sign_up_and_says_so(client):
+    html = client.get("/sv/accounts/login/").content.decode()
+    assert re.search(r'<a href="/sv/accounts/signup/">Skapa ett konto</a>', html)
+
+
+def test_logging_in_names_the_person_never_the_username(client):
+    user = make_user("nina.ny@example.net")
+    user.username = "nina.ny"
+    user.save(update_fields=["username"])
+    response = client.post(
+        "/sv/accounts/login/",
+        {"login": "nina.ny@example.net", "password": PASSWORD},
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "Du är inloggad som nina.ny@example.net." in html
+    assert "som nina.ny." not in html
+
+
+def test_the_confirmation_email_greets_from_the_portal(client):
+    client.post(
+        "/sv/accounts/signup/",
+        {"email": "new@example.org", "password1": PASSWORD, "password2": PASSWORD},
+    )
+    (message,) = mail.outbox
+    assert message.subject == "[Mobilisering] Bekräfta din e-postadress"
+    assert message.body.startswith("Hej från Mobilisering")
+    assert "Följ länken för att bekräfta din e-postadress: http" in message.body
+    assert "testserver" not in message.body.splitlines()[0]
