@@ -31,7 +31,7 @@ COURSES = [
             "No prior knowledge needed. Suits you if you are new to a group, or if the whole group wants common ground.",
         ),
         (
-            "FN:s förklaring, barnkonventionen, diskrimineringslagen, kommunens ansvar",
+            "FN:s allmänna förklaring, barnkonventionen, diskrimineringslagen, kommunens ansvar",
             "The UN declaration, the Convention on the Rights of the Child, discrimination law, the municipality's duties",
         ),
         ("Tre timmar", "Three hours"),
