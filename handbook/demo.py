@@ -209,7 +209,7 @@ STORIES = [
             "Five parishes opened their halls to EU migrants during the coldest nights, creating a place where people could rest, eat and get advice in their own language.",
         ),
         "body": (
-            "När kylan kom stod många utan tak över huvudet. Gruppen samordnade frivilliga från fem församlingar och gjorde ett schema där någon lokal alltid var öppen.\n\nVolontärer som talade rumänska och romani fanns på plats varje kväll, och en jurist kom en gång i veckan.\n\n## Mer än en säng\n\nMötena i församlingarna ledde till att flera fick hjälp att söka arbete, och att barn fick plats i förskola.",
+            "När kylan kom stod många utan tak över huvudet. Gruppen samordnade frivilliga från fem församlingar och gjorde ett schema där någon lokal alltid var öppen.\n\nFrivilliga som talade rumänska och romani fanns på plats varje kväll, och en jurist kom en gång i veckan.\n\n## Mer än en säng\n\nMötena i församlingarna ledde till att flera fick hjälp att söka arbete, och att barn fick plats i förskola.",
             "When the cold came, many were left without a roof over their heads. The group coordinated volunteers from five parishes and drew up a rota so that one hall was always open.\n\nVolunteers who spoke Romanian and Romani were there every evening, and a lawyer came once a week.\n\n## More than a bed\n\nThe meetings in the parishes led to several people getting help to look for work, and to children getting places in pre-school.",
         ),
         "lessons": (

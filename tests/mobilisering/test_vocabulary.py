@@ -33,6 +33,7 @@ FORBIDDEN = [
     (r"redigera", "ändra"),
     (r"återkalla", "dra tillbaka"),
     (r"tillgänglighetsbehov", "behov av anpassning"),
+    (r"volontär", "frivillig"),
     (r"\bkurs(en|er|erna)?\b", "utbildning (tillfälle for a session)"),
     (r"vänligen", "plain words: no 'Vänligen'"),
     (r"Skåne Stadsmission", "Skånes Stadsmission"),
