@@ -441,7 +441,7 @@ INITIATIVES = [
         "whom": "Kvinnor och barn som lämnar skyddat boende.",
         "where": "Linköping",
         "evidence": "Kvinnor blir kvar på jouren i månader för att det saknas bostäder.",
-        "people": "Jourens volontärer och tidigare boende.",
+        "people": "Jourens frivilliga och tidigare boende.",
         "goals": "Ett avtal med minst ett bostadsbolag.",
         "activities": "Möten med bostadsbolagen.",
         "breakdown": "Möten 20 000 kr.",
