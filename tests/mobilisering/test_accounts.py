@@ -126,3 +126,24 @@ def test_the_confirmation_email_greets_from_the_portal(client):
     assert message.body.startswith("Hej från Mobilisering")
     assert "Följ länken för att bekräfta din e-postadress: http" in message.body
     assert "testserver" not in message.body.splitlines()[0]
+
+
+def test_the_password_reset_email_is_in_plain_words_and_names_no_username(client):
+    make_user("nina.ny@example.net")
+    client.post("/sv/accounts/password/reset/", {"email": "nina.ny@example.net"})
+    (message,) = mail.outbox
+    assert message.subject == "[Mobilisering] Välj ett nytt lösenord"
+    assert "Följ länken för att välja ett:" in message.body
+    assert "/sv/accounts/password/reset/key/" in message.body
+    assert "användarnamn" not in message.body.lower()
+
+
+def test_the_email_page_speaks_of_confirmed_addresses_and_a_main_address(client):
+    make_user("maria@example.org")
+    client.login(username="maria@example.org", password=PASSWORD)
+    html = client.get("/sv/accounts/email/").content.decode()
+    assert "maria@example.org" in html
+    assert "Bekräftad" in html
+    assert "Huvudadress" in html
+    assert "Verifierad" not in html
+    assert "Primär" not in html
