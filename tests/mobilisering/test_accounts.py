@@ -6,7 +6,7 @@ from django.core import mail
 from django.core.management import call_command
 
 from mobilisering.demo import ACCOUNTS, DEMO_PASSWORD
-from tests.conftest import PASSWORD, make_user
+from tests.conftest import PASSWORD, login, make_group, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -147,3 +147,14 @@ def test_the_email_page_speaks_of_confirmed_addresses_and_a_main_address(client)
     assert "Huvudadress" in html
     assert "Verifierad" not in html
     assert "Primär" not in html
+
+
+def test_staff_see_a_group_admin_by_address_once_when_there_is_no_name(
+    client, city_malmo, staff_malmo
+):
+    admin = make_user("nina.ny@example.net")
+    make_group("Grannar i Sofielund", city_malmo, status="pending", admins=[admin])
+    login(client, staff_malmo)
+    html = client.get("/sv/staff/groups/grannar-i-sofielund/").content.decode()
+    assert html.count("nina.ny@example.net") == 2  # the link's text and its mailto: address
+    assert "nina.ny@example.net (" not in html
