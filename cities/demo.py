@@ -101,7 +101,7 @@ GROUPS = [
         ["housing", "participation"],
         True,
         2012,
-        "Hyresgäster på Hisingen som organiserar sig inför renoveringar och kräver att bli lyssnade på.",
+        "Hyresgäster på Hisingen som organiserar sig inför renoveringar och kräver att bli hörda.",
         "Renoveringar driver upp hyrorna så att boende tvingas flytta, utan verkligt inflytande.",
     ),
     (
@@ -211,7 +211,7 @@ GROUPS = [
         ["work-income"],
         True,
         2015,
-        "Långtidsarbetslösa som delar erfarenheter och granskar arbetsförmedlingens insatser.",
+        "Långtidsarbetslösa som delar erfarenheter och granskar Arbetsförmedlingens insatser.",
         "Långtidsarbetslösa hamnar i åtgärder som inte leder till jobb och förlorar sin ersättning.",
     ),
     (

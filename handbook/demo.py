@@ -161,11 +161,11 @@ STORIES = [
         "motif": "meeting",
         "title": ("Känn dina rättigheter i Järva", "Know your rights in Järva"),
         "summary": (
-            "Unga vuxna i Järva höll workshops om vad polisen får och inte får göra vid en kontroll, och startade en dialog med lokalpolisen som nu träffar dem varje kvartal.",
+            "Unga vuxna i Järva höll workshoppar om vad polisen får och inte får göra vid en kontroll, och startade en dialog med lokalpolisen som nu träffar dem varje kvartal.",
             "Young adults in Järva held workshops on what the police may and may not do in a stop, and started a dialogue with the local police, who now meet them every quarter.",
         ),
         "body": (
-            "Många unga i området hade blivit stoppade utan att veta varför, och utan att veta vad de hade rätt till. Forumet tog fram ett kort häfte och höll workshops i skolor och på fritidsgårdar, ledda av jurister och av unga som själva varit med om kontroller.\n\n## Dialogen\n\nForumet bjöd in lokalpolisen att svara på frågor. Det första mötet var spänt. Det fjärde var en arbetsgrupp med en gemensam plan för hur kontroller ska förklaras.",
+            "Många unga i området hade blivit stoppade utan att veta varför, och utan att veta vad de hade rätt till. Forumet tog fram ett kort häfte och höll workshoppar i skolor och på fritidsgårdar, ledda av jurister och av unga som själva varit med om kontroller.\n\n## Dialogen\n\nForumet bjöd in lokalpolisen att svara på frågor. Det första mötet var spänt. Det fjärde var en arbetsgrupp med en gemensam plan för hur kontroller ska förklaras.",
             "Many young people in the area had been stopped without knowing why, and without knowing their rights. The forum produced a short booklet and held workshops in schools and youth centres, led by lawyers and by young people who had themselves been stopped.\n\n## The dialogue\n\nThe forum invited the local police to answer questions. The first meeting was tense. The fourth was a working group with a shared plan for how stops are to be explained.",
         ),
         "lessons": (
@@ -209,7 +209,7 @@ STORIES = [
             "Five parishes opened their halls to EU migrants during the coldest nights, creating a place where people could rest, eat and get advice in their own language.",
         ),
         "body": (
-            "När kylan kom stod många utan tak över huvudet. Gruppen samordnade frivilliga från fem församlingar och gjorde ett schema där någon lokal alltid var öppen.\n\nVolontärer som talade rumänska och romani fanns på plats varje kväll, och en jurist kom en gång i veckan.\n\n## Mer än en säng\n\nMötena i församlingarna ledde till att flera fick hjälp att söka arbete, och att barn fick plats i förskola.",
+            "När kylan kom stod många utan tak över huvudet. Gruppen samordnade frivilliga från fem församlingar och gjorde ett schema där någon lokal alltid var öppen.\n\nFrivilliga som talade rumänska och romani fanns på plats varje kväll, och en jurist kom en gång i veckan.\n\n## Mer än en säng\n\nMötena i församlingarna ledde till att flera fick hjälp att söka arbete, och att barn fick plats i förskola.",
             "When the cold came, many were left without a roof over their heads. The group coordinated volunteers from five parishes and drew up a rota so that one hall was always open.\n\nVolunteers who spoke Romanian and Romani were there every evening, and a lawyer came once a week.\n\n## More than a bed\n\nThe meetings in the parishes led to several people getting help to look for work, and to children getting places in pre-school.",
         ),
         "lessons": (
@@ -306,7 +306,7 @@ STORIES = [
             "Thirty members went in pairs to libraries, health centres and community halls, with a form they had made themselves: can you get in, can you hear, can you find your way?\n\n## The map\n\nThe result was an open map on the web, where every place was marked green, amber or red. The map went to the municipality's accessibility council with a list of the ten worst shortcomings.\n\n## What happened\n\nHearing loops are now in place in three libraries, two entrances have been rebuilt, and the municipality's planners use the map in their own work.",
         ),
         "lessons": (
-            "- Granska i par: två personer med olika behov ser mer.\n- Öppna data lever vidare efter projektet.",
+            "- Granska i par: två personer med olika behov ser mer.\n- Öppna data lever vidare efter initiativet.",
             "- Review in pairs: two people with different needs see more.\n- Open data lives on after the project.",
         ),
         "caption": ("Granskning av entrén till Garaget.", "Reviewing the entrance to Garaget."),

@@ -161,7 +161,7 @@ INITIATIVES = [
         "budget": 15000,
         "support": ["funding", "training"],
         "summary": "Unga i Angered gjorde en egen enkät om fritid och trygghet och presenterade svaren för kommunfullmäktige.",
-        "right": "Barns rätt att uttrycka sina åsikter och bli lyssnade på (barnkonventionen, artikel 12).",
+        "right": "Barns rätt att uttrycka sina åsikter och bli hörda (barnkonventionen, artikel 12).",
         "whom": "Ungdomar 12–18 år i Angered.",
         "where": "Angered, Göteborg",
         "evidence": "Fritidsgårdar har stängts utan att unga tillfrågats.",
@@ -233,14 +233,14 @@ INITIATIVES = [
         "kind": "concrete",
         "budget": 90000,
         "support": ["funding"],
-        "summary": "En kurs i hyresrätt för alla hyresgäster på Hisingen.",
+        "summary": "En utbildning i hyresrätt för alla hyresgäster på Hisingen.",
         "right": "Rätten till bostad.",
         "whom": "Alla hyresgäster på Hisingen.",
         "where": "Hisingen",
         "evidence": "Många känner inte till sina rättigheter som hyresgäster.",
         "people": "Nätverkets styrelse.",
         "goals": "Att alla hyresgäster känner till sina rättigheter.",
-        "activities": "En kurs.",
+        "activities": "En utbildning.",
         "breakdown": "Kursledare 90 000 kr.",
     },
     # --- Stockholm -----------------------------------------------------------------------------
@@ -252,7 +252,7 @@ INITIATIVES = [
         "kind": "both",
         "budget": 26000,
         "support": ["funding", "training", "contacts"],
-        "summary": "Workshops för unga i Järva om deras rättigheter när polisen stoppar dem, och en dialog med lokalpolisen om bemötande.",
+        "summary": "Workshoppar för unga i Järva om deras rättigheter när polisen stoppar dem, och en dialog med lokalpolisen om bemötande.",
         "right": "Rätten att inte diskrimineras och rätten till skydd mot godtyckliga ingripanden.",
         "whom": "Unga i Järva, särskilt unga män med utländsk bakgrund.",
         "where": "Rinkeby, Tensta och Husby",
@@ -311,7 +311,7 @@ INITIATIVES = [
         "right": "Rätten till arbete och social trygghet.",
         "whom": "Långtidsarbetslösa i Söderort.",
         "where": "Söderort, Stockholm",
-        "evidence": "Många av oss har gått samma kurs flera gånger utan att få jobb.",
+        "evidence": "Många av oss har gått samma utbildning flera gånger utan att få jobb.",
         "people": "Gruppens medlemmar intervjuade varandra och andra arbetslösa.",
         "goals": "Att Arbetsförmedlingen lyssnar på deltagarnas erfarenheter.",
         "activities": "Intervjuer, en rapport och ett möte.",
@@ -441,7 +441,7 @@ INITIATIVES = [
         "whom": "Kvinnor och barn som lämnar skyddat boende.",
         "where": "Linköping",
         "evidence": "Kvinnor blir kvar på jouren i månader för att det saknas bostäder.",
-        "people": "Jourens volontärer och tidigare boende.",
+        "people": "Jourens frivilliga och tidigare boende.",
         "goals": "Ett avtal med minst ett bostadsbolag.",
         "activities": "Möten med bostadsbolagen.",
         "breakdown": "Möten 20 000 kr.",
@@ -500,11 +500,11 @@ PATHS = {
 STAFF_STEPS = {"start_review", "request_changes", "approve", "decline", "complete", "discontinue"}
 MESSAGES = {
     "request_changes": "Tack för ett genomtänkt förslag! Innan vi kan besluta vill vi att ni beskriver hur föräldrarna själva är med och bestämmer, och delar upp budgeten per aktivitet.",
-    "decline": "Vi kan tyvärr inte stödja förslaget i den här formen: budgeten är större än programmets ram och det framgår inte vilka som deltar. Välkomna att söka igen med ett mindre projekt.",
+    "decline": "Vi kan tyvärr inte stödja förslaget i den här formen: budgeten är större än programmets ram och det framgår inte vilka som deltar. Välkomna att söka igen med ett mindre initiativ.",
     "discontinue": "Församlingshemmet fick inte tillstånd för övernattning, så verksamheten avbryts efter samråd med gruppen. Återstående medel betalas inte ut.",
     "withdraw": "Vi drar tillbaka förslaget eftersom kommunen själv har startat ett liknande arbete.",
 }
-SUPPORT_TERMS = "Stadsmissionen bidrar med {amount} kr och en handledare under projekttiden. Gruppen lämnar en lägesrapport efter halva tiden och en slutrapport senast en månad efter avslut."
+SUPPORT_TERMS = "Stadsmissionen bidrar med {amount} kr och en handledare medan initiativet pågår. Gruppen lämnar en lägesrapport efter halva tiden och en slutrapport senast en månad efter avslut."
 
 
 def _member(group: LocalGroup):
@@ -613,7 +613,9 @@ def _create(spec: dict, staff_by_city: dict, themes: dict, now) -> Initiative | 
             name=step,
             actor=staff if step in STAFF_STEPS else member,
             message=MESSAGES.get(step, ""),
-            support_terms=SUPPORT_TERMS.format(amount=spec["budget"] or 0)
+            support_terms=SUPPORT_TERMS.format(
+                amount=f"{spec['budget'] or 0:,}".replace(",", "\u00a0")
+            )
             if step == "approve"
             else "",
             notify=False,

@@ -14,24 +14,28 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from cities.models import LONG_TEXT, City, LocalGroup, RightsTheme
 from mobilisering import search
 
 
 class Status(models.TextChoices):
-    """The states of an initiative (see the diagram in DESIGN.md and `workflow.TRANSITIONS`)."""
+    """The states of an initiative (see the diagram in DESIGN.md and `workflow.TRANSITIONS`).
 
-    DRAFT = "draft", _("draft")
-    SUBMITTED = "submitted", _("submitted")
-    IN_REVIEW = "in_review", _("in review")
-    CHANGES_REQUESTED = "changes_requested", _("changes requested")
-    APPROVED = "approved", _("approved")
-    ACTIVE = "active", _("active")
-    COMPLETED = "completed", _("completed")
-    DECLINED = "declined", _("declined")
-    WITHDRAWN = "withdrawn", _("withdrawn")
-    DISCONTINUED = "discontinued", _("discontinued")
+    The labels have their own context, so that Swedish can make them agree with "initiativ"
+    (godkänt, avslaget) while a group's statuses, the same English words, agree with "grupp"."""
+
+    DRAFT = "draft", pgettext_lazy("initiative status", "draft")
+    SUBMITTED = "submitted", pgettext_lazy("initiative status", "submitted")
+    IN_REVIEW = "in_review", pgettext_lazy("initiative status", "in review")
+    CHANGES_REQUESTED = "changes_requested", pgettext_lazy("initiative status", "changes requested")
+    APPROVED = "approved", pgettext_lazy("initiative status", "approved")
+    ACTIVE = "active", pgettext_lazy("initiative status", "active")
+    COMPLETED = "completed", pgettext_lazy("initiative status", "completed")
+    DECLINED = "declined", pgettext_lazy("initiative status", "declined")
+    WITHDRAWN = "withdrawn", pgettext_lazy("initiative status", "withdrawn")
+    DISCONTINUED = "discontinued", pgettext_lazy("initiative status", "discontinued")
 
 
 # Anyone may read an initiative in these states; the others are private to the group and staff.

@@ -151,6 +151,21 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Mobilisering] "
 ACCOUNT_ADAPTER = "mobilisering.accounts.AccountAdapter"
+# The account forms in the portal's words; a person shown by name or address, never username.
+ACCOUNT_FORMS = {
+    name: f"mobilisering.accounts.{cls}"
+    for name, cls in [
+        ("login", "LoginForm"),
+        ("signup", "SignupForm"),
+        ("add_email", "AddEmailForm"),
+        ("change_password", "ChangePasswordForm"),
+        ("set_password", "SetPasswordForm"),
+        ("reset_password", "ResetPasswordForm"),
+        ("reset_password_from_key", "ResetPasswordKeyForm"),
+        ("reauthenticate", "ReauthenticateForm"),
+    ]
+}
+ACCOUNT_USER_DISPLAY = "mobilisering.personal_data.display_name"
 # Sign-up, login and password reset answer alike whether or not an account exists (the default,
 # said here because the adapter keeps their work alike too).
 ACCOUNT_PREVENT_ENUMERATION = True

@@ -23,7 +23,7 @@ COURSES = [
             "What human rights are, who is responsible for them, and how they apply to everyday life in your city.",
         ),
         (
-            "Vi går igenom den allmänna förklaringen om de mänskliga rättigheterna och de konventioner Sverige har skrivit under, och vad de betyder lokalt.\n\n"
+            "Vi går igenom FN:s allmänna förklaring om de mänskliga rättigheterna och de konventioner Sverige har skrivit under, och vad de betyder lokalt.\n\n"
             "## Du får\n\n- en karta över rättigheterna och vem som bär ansvaret\n- exempel från Göteborg, Stockholm, Linköping och Malmö\n- övningar i att koppla en vardagssituation till en rättighet\n\n"
             "Ingen förkunskap behövs. Passar dig som är ny i en grupp eller vill ha en gemensam grund i hela gruppen.",
             "We go through the Universal Declaration of Human Rights and the conventions Sweden has signed, and what they mean locally.\n\n"
@@ -31,7 +31,7 @@ COURSES = [
             "No prior knowledge needed. Suits you if you are new to a group, or if the whole group wants common ground.",
         ),
         (
-            "FN:s förklaring, barnkonventionen, diskrimineringslagen, kommunens ansvar",
+            "FN:s allmänna förklaring, barnkonventionen, diskrimineringslagen, kommunens ansvar",
             "The UN declaration, the Convention on the Rights of the Child, discrimination law, the municipality's duties",
         ),
         ("Tre timmar", "Three hours"),
@@ -80,7 +80,7 @@ COURSES = [
     ),
     (
         "att-arbeta-med-media",
-        ("Att arbeta med media", "Working with media"),
+        ("Att arbeta med medier", "Working with the media"),
         (
             "Pressmeddelanden, intervjuer och sociala medier – så berättar ni er sak så att den når fram.",
             "Press releases, interviews and social media – telling your story so that it gets through.",

@@ -5,8 +5,9 @@ from urllib.parse import urljoin
 from django import forms, template
 from django.conf import settings
 from django.template.defaultfilters import stringfilter
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.html import escape, format_html, format_html_join, strip_tags
+from django.utils.translation import gettext as _
 
 from mobilisering import images
 from mobilisering.markdown import SUMMARY_WORDS, plain_summary, render_markdown
@@ -179,3 +180,13 @@ def lang_attr(obj) -> str:
     if not language or language == current_language():
         return ""
     return format_html(' lang="{}"', language)
+
+
+@register.filter
+def kronor(amount) -> str:
+    """An amount of Swedish kronor as readers write it: "28 000 kr" in Swedish, "SEK 28,000" in
+    English (grouped digits, no decimals, a space that never breaks the line)."""
+    if amount is None or amount == "":
+        return ""
+    number = formats.number_format(amount, 0, force_grouping=True)
+    return (_("SEK %(amount)s") % {"amount": number}).replace(" ", "\u00a0")

@@ -54,6 +54,6 @@ def test_a_person_logs_in_and_reaches_their_page(live_server, page):
     page.goto(f"{live_server.url}/en/accounts/login/")
     page.get_by_label("Email").fill("maria@example.org")
     page.get_by_label("Password").fill("ett-riktigt-bra-losenord")
-    go(page, page.get_by_role("button", name="Sign In"))
+    go(page, page.get_by_role("button", name="Log in"))
     assert page.locator("h1").inner_text() == "My page"
     assert "maria@example.org" in page.locator("main").inner_text()

@@ -33,7 +33,7 @@ def test_a_group_registers_is_approved_and_appears_in_the_directory(live_server,
     page.locator("select[name=city]").select_option(label="Malmö")
     page.locator("#id_description").fill("Grannar som driver frågor om **delaktighet**.")
     page.get_by_label("Delaktighet och inflytande").check()
-    page.get_by_label("Kontaktadress (e-post)").fill("kontakt@grannar.example.org")
+    page.get_by_label("E-postadress för kontakt").fill("kontakt@grannar.example.org")
     go(page, page.get_by_role("button", name="Registrera gruppen"))
     assert page.locator("h1").inner_text() == "Grannar för rättvisa"
     assert "väntar på godkännande" in page.locator("main").inner_text()

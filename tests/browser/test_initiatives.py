@@ -152,7 +152,7 @@ def test_an_initiative_from_draft_to_completed(live_server, page):
     page.goto(f"{base}/sv/initiatives/{initiative_id}/")
     main = page.locator("main").inner_text()
     assert "Nämnden håller nu samråd på kvällstid med tolk." in main
-    assert re.search(r"15\s?000 kr", main)  # the amount the staff marked public
+    assert re.search(r"15\s?000\skr", main)  # the amount the staff marked public
     assert "Intern: budgeten" not in page.content()
     assert "De boende leder själva." not in page.content()
     assert axe_violations(page) == []

@@ -47,7 +47,7 @@ def test_a_member_drafts_fixes_errors_and_submits(live_server, page):
     # Shape is right now, so the draft is saved; the missing answers are listed.
     text = page.locator("#error-summary").inner_text()
     assert "Skriv vilken rättighet som inte respekteras." in text
-    assert "Välj minst ett tema." in text
+    assert "Välj minst ett område." in text
     assert Initiative.objects.get().status == Status.DRAFT
     assert axe_violations(page) == []
 
@@ -64,7 +64,7 @@ def test_a_member_drafts_fixes_errors_and_submits(live_server, page):
     page.get_by_label("Ekonomiskt stöd").check()
     go(page, page.get_by_role("button", name="Spara och skicka in"))
     assert page.locator("h1").inner_text() == "Samråd på riktigt"
-    assert "Inskickad" in page.locator("main").inner_text()
+    assert "Inskickat" in page.locator("main").inner_text()
     assert Initiative.objects.get().status == Status.SUBMITTED
     assert axe_violations(page) == []
 

@@ -33,10 +33,10 @@ def test_it_unpublishes_the_story_when_the_group_withdraws_consent(
     page = client.get(completed.get_absolute_url()).text
     withdraw_url = reverse("initiatives:withdraw_consent", args=[completed.pk])
     assert withdraw_url in page
-    assert "Återkalla samtycket" in client.get(withdraw_url).text  # asks first
+    assert "Dra tillbaka samtycket" in client.get(withdraw_url).text  # asks first
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(withdraw_url, follow=True)
-    assert "Ert samtycke är återkallat" in response.text
+    assert "Ert samtycke är tillbakadraget" in response.text
     assert not Report.objects.get(initiative=completed, final=True).consent_to_feature
     assert InitiativeEvent.objects.filter(initiative=completed, kind="consent").exists()
 
@@ -71,7 +71,7 @@ def test_it_refuses_to_republish_without_consent(editor, published, completed):
     Report.objects.filter(initiative=completed).update(consent_to_feature=False)
     services.transition(example=published, name="unpublish", actor=editor)
     services.transition(example=published, name="submit", actor=editor, notify=False)
-    with pytest.raises(services.HandbookError, match="återkallat"):
+    with pytest.raises(services.HandbookError, match="dragit tillbaka"):
         services.transition(example=published, name="publish", actor=editor)
 
 

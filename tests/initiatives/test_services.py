@@ -185,7 +185,7 @@ def test_it_emails_the_other_side_in_their_language_after_commit(
         services.submit(initiative=initiative, actor=fresh(member))
     by_recipient = {message.to[0]: message for message in mail.outbox}
     assert set(by_recipient) == {staff_malmo.email, staff_malmo_2.email}
-    assert "inskickad" in by_recipient[staff_malmo.email].subject
+    assert "inskickat" in by_recipient[staff_malmo.email].subject
     assert "is now submitted" in by_recipient[staff_malmo_2.email].subject
     assert "/en/" in by_recipient[staff_malmo_2.email].body
     mail.outbox.clear()
@@ -410,7 +410,7 @@ def test_it_tells_partners_once_and_lets_them_confirm(
         services.submit(initiative=initiative, actor=fresh(member))
     partner_mails = [m for m in mail.outbox if m.to == [other_member.email]]
     assert len(partner_mails) == 1
-    assert "partner" in partner_mails[0].subject
+    assert "samarbetsgrupp" in partner_mails[0].subject
     services.confirm_partnership(initiative=initiative, actor=fresh(other_member), group=partner)
     services.confirm_partnership(initiative=initiative, actor=fresh(other_member), group=partner)
     partnership = initiative.partnerships.get()

@@ -311,7 +311,7 @@ def test_it_records_funding_only_with_an_amount(client, initiative_factory, staf
     ]
     assert grants[0].date == datetime.date(2026, 4, 1)
     page = client.get(detail_url(initiative)).content.decode()
-    assert "Funding in total: 15,000 kr." in page
+    assert "Funding in total: SEK\u00a015,000." in page
 
 
 def test_it_records_no_support_before_approval(client, initiative_factory, staff_malmo):

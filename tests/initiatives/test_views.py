@@ -147,7 +147,7 @@ def test_it_names_wrong_and_missing_answers_together(client, group, member):
     )
     assert "Budgeten kan inte vara negativ." in response.text
     assert "Beskriv vad initiativet ska uppnå." in response.text
-    assert "Välj minst ett tema." in response.text
+    assert "Välj minst ett område." in response.text
     assert not Initiative.objects.exists()
 
 
@@ -246,7 +246,7 @@ def test_it_shows_the_public_parts_without_internal_notes_or_hidden_amounts(
     assert "Rätten att delta i beslut" in page
     for secret in ["HEMLIG-INTERN", "SVAG-PLAN", "VILLKOR-XYZ", "12345", "20000", "Tidslinje"]:
         assert secret not in page, secret
-    assert "777 kr" in page
+    assert "777\u00a0kr" in page
 
 
 def test_it_shows_the_group_its_side_of_the_timeline(
@@ -315,7 +315,7 @@ def test_it_shows_missing_answers_when_submitting_an_incomplete_draft_by_button(
     response = client.post(reverse("initiatives:group_action", args=[initiative.pk, "submit"]))
     assert response.status_code == 200
     assert 'id="error-summary"' in response.text
-    assert "Välj minst ett tema." in response.text
+    assert "Välj minst ett område." in response.text
     initiative.refresh_from_db()
     assert initiative.status == S.DRAFT
 

@@ -21,7 +21,7 @@ def test_it_shows_the_home_page_in_swedish(client):
     assert response.status_code == 200
     assert '<html lang="sv">' in html
     assert "Lokal social mobilisering" in html
-    for hub in ["Göteborg", "Stockholm", "Linköping", "Malmö", "Skåne Stadsmission"]:
+    for hub in ["Göteborg", "Stockholm", "Linköping", "Malmö", "Skånes Stadsmission"]:
         assert hub in html
 
 

@@ -54,12 +54,12 @@ def test_it_finds_groups_initiatives_and_trainings_grouped_by_kind(client, city_
     html = main(results(client, q="läxhjälp"))
 
     assert "4 resultat för ”läxhjälp”" in html or "4 resultat för “läxhjälp”" in html
-    for heading, count in [("Grupper", 1), ("Initiativ", 1), ("Kurser", 1)]:
+    for heading, count in [("Grupper", 1), ("Initiativ", 1), ("Utbildningar", 1)]:
         assert f'{heading} <span class="search-section__count">({count})</span>' in html
     assert 'href="/sv/groups/laxhjalp-pa-modersmal/"' in html
     assert "Läsårets stöd" in html and "Malmö" in html
     assert f'href="/sv/trainings/sessions/{course.sessions.get().pk}/"' in html
-    assert html.index("Grupper") < html.index("Initiativ") < html.index("Kurser")
+    assert html.index("Grupper") < html.index("Initiativ") < html.index("Utbildningar")
 
 
 def test_it_marks_the_words_found_and_escapes_everything_else(client, city_malmo):
