@@ -1,6 +1,10 @@
-"""The Django admin for cities and groups. A group's status changes only through the staff
-approval page (`services.decide_group`, which logs and emails the decision), so it is read-only
-here, and the decision log is read-only everywhere."""
+"""The Django admin for cities and groups.
+
+What a group writes through its pages, and what staff decide, goes through cities.services,
+which checks the person's right under a lock, logs a GroupEvent and sends the emails; so here
+a group's profile, status, memberships and invitations are read-only, and the event and
+decision logs are read-only everywhere. The admin still places a group in a city and gives it
+its address (slug), and edits the cities, themes and staff, which no service owns."""
 
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
@@ -9,6 +13,7 @@ from cities.models import (
     City,
     CityStaff,
     GroupDecision,
+    GroupEvent,
     GroupInvitation,
     GroupMembership,
     LocalGroup,
@@ -41,20 +46,26 @@ class CityStaffAdmin(admin.ModelAdmin):
     autocomplete_fields = ["user"]
 
 
-class MembershipInline(admin.TabularInline):
-    model = GroupMembership
+class ReadOnlyInline(admin.TabularInline):
     extra = 0
-    autocomplete_fields = ["user"]
-
-
-class DecisionInline(admin.TabularInline):
-    model = GroupDecision
-    extra = 0
-    readonly_fields = ["actor", "action", "message", "created_at"]
     can_delete = False
 
     def has_add_permission(self, request, obj=None):
         return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class MembershipInline(ReadOnlyInline):
+    model = GroupMembership
+    fields = readonly_fields = ["user", "role", "created_at"]
+
+
+class EventInline(ReadOnlyInline):
+    model = GroupEvent
+    fields = readonly_fields = ["created_at", "kind", "actor", "member", "data"]
+    max_num = 50
 
 
 @admin.register(LocalGroup)
@@ -63,32 +74,43 @@ class LocalGroupAdmin(admin.ModelAdmin):
     list_filter = ["status", "city", "kind", "themes"]
     list_select_related = ["city"]
     search_fields = ["name", "description", "contact_email"]
-    prepopulated_fields = {"slug": ["name"]}
-    filter_horizontal = ["themes"]
-    inlines = [MembershipInline, DecisionInline]
-    # Status changes go through the staff queue, which logs and emails the decision. The logo
-    # changes only through the profile form, which checks it, strips its metadata and makes its
-    # renditions (mobilisering.images).
-    readonly_fields = ["status", "decision_message", "decided_at", "decided_by", "logo"]
+    inlines = [MembershipInline, EventInline]
+    # Status changes go through the staff queue, which logs and emails the decision; the
+    # profile through its form, which logs the change and checks the logo, strips its metadata
+    # and makes its renditions (mobilisering.images).
+    readonly_fields = [
+        "name",
+        "kind",
+        "description",
+        "themes",
+        "rights_gaps",
+        "website",
+        "contact_email",
+        "open_to_cooperation",
+        "founded_year",
+        "logo",
+        "language",
+        "status",
+        "decision_message",
+        "decided_at",
+        "decided_by",
+    ]
 
 
 @admin.register(GroupMembership)
-class GroupMembershipAdmin(admin.ModelAdmin):
+class GroupMembershipAdmin(ReadOnlyAdmin):
     list_display = ["user", "group", "role", "created_at"]
     list_filter = ["role", "group__city"]
     list_select_related = ["user", "group"]
     search_fields = ["user__email", "group__name"]
-    autocomplete_fields = ["user", "group"]
 
 
 @admin.register(GroupInvitation)
-class GroupInvitationAdmin(admin.ModelAdmin):
+class GroupInvitationAdmin(ReadOnlyAdmin):
     list_display = ["email", "group", "role", "created_at", "expires_at", "accepted_at"]
     list_filter = ["role", "group__city", ("accepted_at", admin.EmptyFieldListFilter)]
     list_select_related = ["group"]
     search_fields = ["email", "group__name"]
-    autocomplete_fields = ["group"]
-    readonly_fields = ["token", "accepted_at", "accepted_by"]
 
 
 @admin.register(GroupDecision)
@@ -97,3 +119,12 @@ class GroupDecisionAdmin(ReadOnlyAdmin):
     list_filter = ["action", "group__city"]
     list_select_related = ["group", "actor"]
     search_fields = ["group__name", "message"]
+
+
+@admin.register(GroupEvent)
+class GroupEventAdmin(ReadOnlyAdmin):
+    list_display = ["created_at", "group", "kind", "actor"]
+    list_filter = ["kind", "group__city"]
+    list_select_related = ["group", "actor"]
+    search_fields = ["group__name", "actor__email"]
+    date_hierarchy = "created_at"
