@@ -1,15 +1,17 @@
 """The Django admin for cities and groups.
 
 What a group writes through its pages, and what staff decide, goes through cities.services,
-which checks the person's right under a lock, logs a GroupEvent and sends the emails; so here
-a group's profile, status, memberships and invitations are read-only, and the event and
-decision logs are read-only everywhere. The admin still places a group in a city and gives it
-its address (slug), and edits the cities, themes and staff, which no service owns."""
+which checks the person's right under a lock, logs a GroupEvent and sends the emails. So a
+group's profile changed here is saved by the same service (and logged as the administrator's);
+its status, logo, memberships and invitations are read-only, and the event and decision logs
+are read-only everywhere."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from modeltranslation.admin import TranslationAdmin
 
+from cities import services
 from cities.models import (
+    GROUP_EVENT_FIELDS,
     City,
     CityStaff,
     GroupDecision,
@@ -74,27 +76,40 @@ class LocalGroupAdmin(admin.ModelAdmin):
     list_filter = ["status", "city", "kind", "themes"]
     list_select_related = ["city"]
     search_fields = ["name", "description", "contact_email"]
+    filter_horizontal = ["themes"]
     inlines = [MembershipInline, EventInline]
-    # Status changes go through the staff queue, which logs and emails the decision; the
-    # profile through its form, which logs the change and checks the logo, strips its metadata
-    # and makes its renditions (mobilisering.images).
-    readonly_fields = [
-        "name",
-        "kind",
-        "description",
-        "themes",
-        "rights_gaps",
-        "website",
-        "contact_email",
-        "open_to_cooperation",
-        "founded_year",
-        "logo",
-        "language",
-        "status",
-        "decision_message",
-        "decided_at",
-        "decided_by",
-    ]
+    # Status changes go through the staff queue, which logs and emails the decision. The logo
+    # changes only through the profile form, which checks it, strips its metadata and makes its
+    # renditions (mobilisering.images).
+    readonly_fields = ["status", "decision_message", "decided_at", "decided_by", "logo"]
+
+    def has_add_permission(self, request):
+        # A group registers on the site: its first admin, the staff's email, the log.
+        return False
+
+    def save_model(self, request, obj, form, change):
+        """The profile's fields go through services.update_group, which logs who changed
+        them; the rest (the city, the address, the language) are saved as they are."""
+        direct = [name for name in form.changed_data if name not in GROUP_EVENT_FIELDS]
+        if direct:
+            obj.save(update_fields=direct)
+        changes = {
+            name: form.cleaned_data[name]
+            for name in form.changed_data
+            if name in GROUP_EVENT_FIELDS and name != "themes"
+        }
+        themes = form.cleaned_data["themes"] if "themes" in form.changed_data else None
+        try:
+            services.update_group(group=obj, actor=request.user, changes=changes, themes=themes)
+        except services.GroupError as error:
+            # The form checked the name; only a registration at the same moment gets here.
+            self.message_user(request, error.message, level=messages.ERROR)
+
+    def save_related(self, request, form, formsets, change):
+        # The themes were set by the service (so no form.save_m2m()); the inlines are
+        # read-only, so their formsets save nothing.
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
 
 
 @admin.register(GroupMembership)

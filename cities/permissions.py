@@ -90,6 +90,12 @@ def can_edit(user, group: LocalGroup) -> bool:
     return is_group_admin(user, group)
 
 
+def can_change_profile(user, group: LocalGroup) -> bool:
+    """Who may change a group's profile at all: its admins (the profile form), and the
+    programme's administrator, who corrects it in the Django admin."""
+    return can_edit(user, group) or (user.is_authenticated and user.is_superuser)
+
+
 def can_manage_members(user, group: LocalGroup) -> bool:
     """Group admins invite, change roles and remove members."""
     return is_group_admin(user, group)

@@ -217,7 +217,7 @@ def update_group(*, group: LocalGroup, actor, changes: dict, themes=None) -> Loc
     try:
         with _files_removed_on_error() as stored, transaction.atomic():
             locked = _lock_group(group.pk)
-            _ask_again(actor, permissions.can_edit, locked)
+            _ask_again(actor, permissions.can_change_profile, locked)
             if "name" in changes:
                 changes["name"] = normalise_name(changes["name"])
                 if name_taken(name=changes["name"], city_id=locked.city_id, exclude_pk=locked.pk):
