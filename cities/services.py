@@ -261,7 +261,8 @@ def decide_group(*, group: LocalGroup, actor, action: str, message: str = "") ->
     action = GroupDecision.Action(action)
     message = message.strip()
     if permissions.needs_message(action) and not message:
-        raise GroupError(_("Write a message to the group explaining the rejection."))
+        text = _("Write a message to the group explaining the rejection.")
+        raise GroupError(text, errors={"message": [text]})
     to_state = permissions.DECISIONS[action][1]
     with transaction.atomic():
         locked = _lock_group(group.pk)
