@@ -358,7 +358,6 @@ def seed(stdout) -> None:
         )
         group.themes.set([themes[slug] for slug in theme_slugs])
         if created:
-            GroupEvent.objects.create(group=group, kind=GroupEvent.Kind.REGISTERED)
             group.status = status
             if status == APPROVED:
                 group.decided_at = now
