@@ -8,7 +8,9 @@ from django.utils.text import slugify
 
 from cities.models import (
     City,
+    CityStaff,
     GroupDecision,
+    GroupEvent,
     GroupInvitation,
     GroupMembership,
     LocalGroup,
@@ -321,7 +323,20 @@ INVITATIONS = [
 ]
 
 
+# The demo staff of each hub (staff.<city>@example.org).
+STAFF_NAMES = {
+    "goteborg": ("Greta", "Lind"),
+    "stockholm": ("Samir", "Holm"),
+    "linkoping": ("Lina", "Berg"),
+    "malmo": ("Mats", "Nilsson"),
+}
+
+
 def seed(stdout) -> None:
+    for city in City.objects.all():
+        first, last = STAFF_NAMES.get(city.slug, ("Staff", city.name))
+        user = demo_user(f"staff.{city.slug}@example.org", first_name=first, last_name=last)
+        CityStaff.objects.get_or_create(user=user, city=city)
     cities = {city.slug: city for city in City.objects.all()}
     themes = {theme.slug: theme for theme in RightsTheme.objects.all()}
     now = timezone.now()
@@ -353,6 +368,12 @@ def seed(stdout) -> None:
                     actor=group.decided_by,
                     action="approved",
                     message=group.decision_message,
+                )
+                GroupEvent.objects.create(
+                    group=group,
+                    actor=group.decided_by,
+                    kind=GroupEvent.Kind.DECIDED,
+                    data={"action": "approved", "message": group.decision_message},
                 )
             group.save()
     for group_name, people in MEMBERS.items():

@@ -3,7 +3,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cities.models import City, GroupDecision, GroupMembership, LocalGroup, RightsTheme
+from cities.models import City, GroupMembership, LocalGroup, RightsTheme
 from cities.services import name_taken, normalise_name
 from mobilisering import images
 from mobilisering.forms import HoneypotMixin, capitalised
@@ -146,43 +146,13 @@ class DirectoryFilterForm(forms.Form):
     )
 
 
-class DecisionForm(forms.Form):
-    action = forms.ChoiceField(
-        label=_("Decision"),
-        choices=[
-            (GroupDecision.Action.APPROVED, _("Approve")),
-            (GroupDecision.Action.REJECTED, _("Reject")),
-        ],
-        widget=forms.RadioSelect,
-    )
-    message = forms.CharField(
-        label=_("Message to the group"),
-        required=False,
-        max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Emailed to the group's administrators. Required when you reject."),
-    )
-
-    def __init__(self, *args, group: LocalGroup, **kwargs):
-        super().__init__(*args, **kwargs)
-        if group.status == LocalGroup.Status.APPROVED:
-            self.fields["action"].choices = [(GroupDecision.Action.ARCHIVED, _("Archive"))]
-            self.fields["action"].initial = GroupDecision.Action.ARCHIVED
-        elif group.status == LocalGroup.Status.REJECTED:
-            self.fields["action"].choices = [(GroupDecision.Action.APPROVED, _("Approve"))]
-
-    def clean(self):
-        data = super().clean()
-        if data.get("action") == GroupDecision.Action.REJECTED and not data.get("message", ""):
-            self.add_error("message", _("Write a message explaining the rejection."))
-        return data
-
-
 def role_choices():
     return capitalised(GroupMembership.Role.choices)
 
 
 class InvitationForm(forms.Form):
+    """A group admin's invitation: an address and the role it will have."""
+
     email = forms.EmailField(label=_("Email address"))
     role = forms.ChoiceField(
         label=_("Role"),
@@ -193,6 +163,8 @@ class InvitationForm(forms.Form):
 
 
 class RoleForm(forms.Form):
+    """Another role for a member (a button-only post from the members page)."""
+
     role = forms.ChoiceField(label=_("Role"), choices=GroupMembership.Role)
 
 

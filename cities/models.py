@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mobilisering import images, search
+from mobilisering.models import written_language_field
 
 INVITATION_LIFETIME = timedelta(days=14)
 # The longest texts people may write, in characters: long enough for any real answer, short
@@ -152,10 +153,9 @@ class LocalGroup(models.Model):
     logo_renditions = models.JSONField(default=list, blank=True, editable=False)
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.PENDING)
     decision_message = models.TextField(_("decision message"), max_length=LONG_TEXT, blank=True)
-    # The language the group registered in: emails to its admins and its contact address use it.
-    language = models.CharField(
-        _("language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
-    )
+    # The language the group wrote its profile in: pages in the other language mark the text
+    # with it, and emails to its admins and its contact address use it.
+    language = written_language_field()
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -322,3 +322,86 @@ class GroupDecision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.group}: {self.get_action_display()}"
+
+
+class GroupEvent(models.Model):
+    """The audit trail of a group: every write a service makes, who made it and when.
+
+    `data` holds facts (field names, a role, an address), never words: the log is rendered in
+    the reader's language when it is shown (`summary`).
+    """
+
+    class Kind(models.TextChoices):
+        REGISTERED = "registered", _("registered")
+        UPDATED = "updated", _("profile changed")
+        LOGO_CHANGED = "logo_changed", _("logo changed")
+        DECIDED = "decided", _("decided")
+        INVITED = "invited", _("invited")
+        INVITATION_REVOKED = "invitation_revoked", _("invitation withdrawn")
+        INVITATION_ACCEPTED = "invitation_accepted", _("invitation accepted")
+        ROLE_CHANGED = "role_changed", _("role changed")
+        MEMBER_REMOVED = "member_removed", _("member removed")
+        MEMBER_LEFT = "member_left", _("member left")
+
+    group = models.ForeignKey(
+        LocalGroup, on_delete=models.CASCADE, related_name="events", verbose_name=_("group")
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    # The person a membership event is about (added, removed, given another role).
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("member"),
+    )
+    kind = models.CharField(_("what happened"), max_length=30, choices=Kind)
+    data = models.JSONField(_("details"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("group event")
+        verbose_name_plural = _("group events")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["group", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.group}: {self.get_kind_display()}"
+
+    @property
+    def summary(self) -> str:
+        """The details in the reader's language: which fields, which decision, which role."""
+        data = self.data
+        if self.kind == self.Kind.UPDATED:
+            labels = [
+                str(LocalGroup._meta.get_field(name).verbose_name)
+                for name in data.get("fields", [])
+                if name in GROUP_EVENT_FIELDS
+            ]
+            return ", ".join(labels)
+        if self.kind == self.Kind.DECIDED:
+            return GroupDecision.Action(data["action"]).label if "action" in data else ""
+        role = GroupMembership.Role(data["role"]).label if "role" in data else ""
+        return " · ".join(str(part) for part in (data.get("email", ""), role) if part)
+
+
+# The profile's fields a GroupEvent may name (the others change only through their own events).
+GROUP_EVENT_FIELDS = {
+    "name",
+    "kind",
+    "description",
+    "rights_gaps",
+    "website",
+    "contact_email",
+    "open_to_cooperation",
+    "founded_year",
+    "themes",
+}

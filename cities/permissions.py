@@ -4,7 +4,17 @@ Views, templates and tests ask these, and other apps (initiatives, trainings) bu
 Each takes the user first and answers False for anonymous visitors.
 """
 
-from cities.models import City, GroupMembership, LocalGroup
+from cities.models import City, GroupDecision, GroupMembership, LocalGroup
+
+Status = LocalGroup.Status
+Decision = GroupDecision.Action
+
+# What each staff decision does: the states it may start from, the state it leads to.
+DECISIONS = {
+    Decision.APPROVED: ({Status.PENDING, Status.REJECTED}, Status.APPROVED),
+    Decision.REJECTED: ({Status.PENDING}, Status.REJECTED),
+    Decision.ARCHIVED: ({Status.APPROVED}, Status.ARCHIVED),
+}
 
 
 def staff_city_ids(user) -> set[int]:
@@ -25,6 +35,15 @@ def staff_city_ids(user) -> set[int]:
     return cached
 
 
+def forget_roles(user) -> None:
+    """Drop the roles cached on `user`, so the next question reads them from the database.
+
+    Services ask again under their lock: a role taken away a moment ago must count."""
+    for attribute in ("_staff_city_ids", "_group_roles"):
+        if hasattr(user, attribute):
+            delattr(user, attribute)
+
+
 def is_city_staff(user, city: City | int | None = None) -> bool:
     """Is `user` staff of `city` — or, without a city, of any city?"""
     ids = staff_city_ids(user)
@@ -32,6 +51,12 @@ def is_city_staff(user, city: City | int | None = None) -> bool:
         return bool(ids)
     city_id = city if isinstance(city, int) else city.pk
     return city_id in ids
+
+
+def holds_staff_role(user) -> bool:
+    """City staff (and the administrator) are the programme's staff: they start on the staff
+    start page (mobilisering.permissions.is_programme_staff asks this)."""
+    return is_city_staff(user)
 
 
 def group_role(user, group: LocalGroup) -> str | None:
@@ -65,6 +90,12 @@ def can_edit(user, group: LocalGroup) -> bool:
     return is_group_admin(user, group)
 
 
+def can_change_profile(user, group: LocalGroup) -> bool:
+    """Who may change a group's profile at all: its admins (the profile form), and the
+    programme's administrator, who corrects it in the Django admin."""
+    return can_edit(user, group) or (user.is_authenticated and user.is_superuser)
+
+
 def can_manage_members(user, group: LocalGroup) -> bool:
     """Group admins invite, change roles and remove members."""
     return is_group_admin(user, group)
@@ -93,3 +124,23 @@ def can_contact(user, group: LocalGroup) -> bool:
 def can_see_group_queue(user) -> bool:
     """City staff see the groups waiting for approval in their cities."""
     return is_city_staff(user)
+
+
+def available_decisions(group: LocalGroup) -> list[str]:
+    """The decisions staff may take on the group in its present state (none once archived)."""
+    return [
+        action for action, (from_states, _to) in DECISIONS.items() if group.status in from_states
+    ]
+
+
+def needs_message(decision: str) -> bool:
+    """A rejection must tell the group why."""
+    return decision == Decision.REJECTED
+
+
+def leaves_group_without_admin(group: LocalGroup, membership: GroupMembership) -> bool:
+    """Would the group lose its last administrator if `membership` went (or became a member)?"""
+    if membership.role != GroupMembership.Role.ADMIN:
+        return False
+    others = group.memberships.filter(role=GroupMembership.Role.ADMIN).exclude(pk=membership.pk)
+    return not others.exists()

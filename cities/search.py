@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from cities.models import GROUP_DOCUMENT, LocalGroup
+from cities.models import GROUP_DOCUMENT, City, LocalGroup
 from mobilisering import search
 
 
@@ -21,3 +21,8 @@ class GroupKind(search.SearchKind):
 
 
 KINDS = [GroupKind()]
+
+
+def places():
+    """The cities the search may be narrowed to (mobilisering.forms.SearchForm's filter)."""
+    return City.objects.order_by("ordering", "slug")

@@ -1,7 +1,9 @@
 """Writes that matter for cities and groups: registration, decisions, membership, invitations.
 
-Each function is keyword-only, runs in one transaction, locks the row it changes before checking
-it, and raises `GroupError` with a translated message the view shows. Email goes out on commit.
+Each function is keyword-only and takes the person who acts (`actor`). It runs in one
+transaction, locks the row it changes, asks the permission (cities.permissions) again under the
+lock, writes, records a `GroupEvent`, and raises `GroupError` with a translated message the view
+shows. Email (cities.emails) goes out on commit.
 """
 
 import re
@@ -14,16 +16,17 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from cities import emails, permissions
 from cities.models import (
-    CityStaff,
+    GROUP_EVENT_FIELDS,
     GroupDecision,
+    GroupEvent,
     GroupInvitation,
     GroupMembership,
     LocalGroup,
     RightsTheme,
 )
 from mobilisering import images, submissions
-from mobilisering.email import build_email, languages_for, send_email_on_commit
 from mobilisering.errors import DomainError
 
 # Path words under /groups/ that a group's slug must not take.
@@ -52,7 +55,8 @@ def name_taken(*, name: str, city_id: int, exclude_pk: int | None = None) -> boo
 
 
 def _name_taken_error(city) -> GroupError:
-    return GroupError(_("A group with this name already exists in %(city)s.") % {"city": city.name})
+    message = _("A group with this name already exists in %(city)s.") % {"city": city.name}
+    return GroupError(message, errors={"name": [message]})
 
 
 # How often a registration tries another slug when a registration at the same moment took the
@@ -95,43 +99,31 @@ def _insert_with_unique_slug(group: LocalGroup, city) -> None:
     raise GroupError(_("The group could not be registered just now. Please try again."))
 
 
-def _email_people(users: list, *, template: str, context: dict) -> None:
-    """One email per language, each to the people who last used the portal in it."""
-    languages = languages_for(users)
-    by_language: dict[str, list[str]] = {}
-    for user in users:
-        by_language.setdefault(languages[user.pk], []).append(user.email)
-    for language, recipients in sorted(by_language.items()):
-        send_email_on_commit(
-            build_email(to=recipients, template=template, context=context, language=language)
-        )
-
-
-def _city_staff(city_id: int) -> list:
-    return [
-        staff.user
-        for staff in CityStaff.objects.filter(city_id=city_id, user__is_active=True)
-        .exclude(user__email="")
-        .select_related("user")
-    ]
-
-
-def _group_admins(group: LocalGroup) -> list:
-    return [
-        membership.user
-        for membership in group.memberships.filter(role=Role.ADMIN, user__is_active=True)
-        .exclude(user__email="")
-        .select_related("user")
-    ]
-
-
 def _lock_group(group_id: int) -> LocalGroup:
     return LocalGroup.objects.select_for_update().select_related("city").get(pk=group_id)
 
 
+def _check(allowed) -> None:
+    """Refuse a write the person may no longer make (their role changed since the page)."""
+    if not allowed:
+        raise GroupError(
+            _("You may not do this in the group. Reload the page to see what you can do.")
+        )
+
+
+def _ask_again(actor, question, group: LocalGroup) -> None:
+    """Ask a cities.permissions question afresh, under the group's lock."""
+    permissions.forget_roles(actor)
+    _check(question(actor, group))
+
+
+def _log(group: LocalGroup, actor, kind: str, *, member=None, **data) -> GroupEvent:
+    return GroupEvent.objects.create(group=group, actor=actor, kind=kind, member=member, data=data)
+
+
 def register_group(
     *,
-    user,
+    actor,
     name: str,
     city,
     kind: str,
@@ -146,15 +138,16 @@ def register_group(
     language: str = settings.LANGUAGE_CODE,
     form_key: str = "",
 ) -> LocalGroup:
-    """Register a group in `city`, pending approval, with `user` as its first admin.
+    """Register a group in `city`, pending approval, with `actor` as its first admin.
 
     The city's staff get an email asking them to review it. A second post of the same form
     (`form_key`) returns the group the first registered, marked `repeated_post`.
     """
     name = normalise_name(name)
+    _check(permissions.can_register_group(actor))
     try:
         with _files_removed_on_error() as stored, transaction.atomic():
-            claim = submissions.spend(key=form_key, action="cities.register_group", user=user)
+            claim = submissions.spend(key=form_key, action="cities.register_group", user=actor)
             if isinstance(claim, submissions.Spent):
                 earlier = LocalGroup.objects.select_related("city").filter(pk=claim.result_id)
                 earlier = earlier.first()
@@ -181,12 +174,9 @@ def register_group(
             if logo:
                 _store_logo(group, logo, stored)
             group.themes.set(themes)
-            GroupMembership.objects.create(user=user, group=group, role=Role.ADMIN)
-            _email_people(
-                _city_staff(city.pk),
-                template="cities/email/group_registered",
-                context={"group": group, "registrant": user},
-            )
+            GroupMembership.objects.create(user=actor, group=group, role=Role.ADMIN)
+            _log(group, actor, GroupEvent.Kind.REGISTERED)
+            emails.send_group_registered(group, registrant=actor)
             claim.done(group)
     except IntegrityError:
         # Two registrations with the same name at the same moment: the constraint decides.
@@ -216,20 +206,27 @@ def _files_removed_on_error():
         raise
 
 
-def update_group(*, group: LocalGroup, changes: dict, themes=None) -> LocalGroup:
-    """Save the admin's edits to the profile; the name stays unique in the city.
+def update_group(*, group: LocalGroup, actor, changes: dict, themes=None) -> LocalGroup:
+    """Save an admin's edits to the profile; the name stays unique in the city.
 
     A replaced or removed logo is deleted, with its renditions, once the change is committed.
+    The event names the fields that changed (and the logo gets its own event).
     """
     changes = dict(changes)
     new_logo = changes.pop("logo", None)
     try:
         with _files_removed_on_error() as stored, transaction.atomic():
             locked = _lock_group(group.pk)
+            _ask_again(actor, permissions.can_change_profile, locked)
             if "name" in changes:
                 changes["name"] = normalise_name(changes["name"])
                 if name_taken(name=changes["name"], city_id=locked.city_id, exclude_pk=locked.pk):
                     raise _name_taken_error(locked.city)
+            changed = [
+                field
+                for field, value in changes.items()
+                if field in GROUP_EVENT_FIELDS and getattr(locked, field) != value
+            ]
             # The name, not the FieldFile: storing the new logo renames the FieldFile in place.
             old_logo, old_renditions = locked.logo.name, list(locked.logo_renditions)
             for field, value in changes.items():
@@ -242,18 +239,17 @@ def update_group(*, group: LocalGroup, changes: dict, themes=None) -> LocalGroup
             if old_logo and old_logo != locked.logo.name:
                 transaction.on_commit(lambda: images.delete_picture(old_logo, old_renditions))
             if themes is not None:
+                before = set(locked.themes.values_list("pk", flat=True))
                 locked.themes.set(themes)
+                if before != {theme.pk for theme in themes}:
+                    changed.append("themes")
+            if changed:
+                _log(locked, actor, GroupEvent.Kind.UPDATED, fields=changed)
+            if old_logo != locked.logo.name:
+                _log(locked, actor, GroupEvent.Kind.LOGO_CHANGED, removed=not locked.logo.name)
     except IntegrityError:
         raise _name_taken_error(group.city) from None
     return locked
-
-
-# What each staff decision does: the states it may start from, the state it leads to.
-DECISIONS = {
-    GroupDecision.Action.APPROVED: ({Status.PENDING, Status.REJECTED}, Status.APPROVED),
-    GroupDecision.Action.REJECTED: ({Status.PENDING}, Status.REJECTED),
-    GroupDecision.Action.ARCHIVED: ({Status.APPROVED}, Status.ARCHIVED),
-}
 
 
 def decide_group(*, group: LocalGroup, actor, action: str, message: str = "") -> LocalGroup:
@@ -264,12 +260,14 @@ def decide_group(*, group: LocalGroup, actor, action: str, message: str = "") ->
     """
     action = GroupDecision.Action(action)
     message = message.strip()
-    if action == GroupDecision.Action.REJECTED and not message:
-        raise GroupError(_("Write a message to the group explaining the rejection."))
-    from_states, to_state = DECISIONS[action]
+    if permissions.needs_message(action) and not message:
+        text = _("Write a message to the group explaining the rejection.")
+        raise GroupError(text, errors={"message": [text]})
+    to_state = permissions.DECISIONS[action][1]
     with transaction.atomic():
         locked = _lock_group(group.pk)
-        if locked.status not in from_states:
+        _ask_again(actor, permissions.can_decide, locked)
+        if action not in permissions.available_decisions(locked):
             raise GroupError(
                 _("This group is already %(status)s; reload the page to see the latest state.")
                 % {"status": locked.get_status_display()}
@@ -282,29 +280,26 @@ def decide_group(*, group: LocalGroup, actor, action: str, message: str = "") ->
             update_fields=["status", "decision_message", "decided_at", "decided_by", "updated_at"]
         )
         GroupDecision.objects.create(group=locked, actor=actor, action=action, message=message)
-        _email_people(
-            _group_admins(locked),
-            template="cities/email/group_decided",
-            context={"group": locked, "action": action.value, "message": message},
-        )
+        _log(locked, actor, GroupEvent.Kind.DECIDED, action=action.value, message=message)
+        emails.send_group_decided(locked, action=action.value, message=message)
     return locked
 
 
 def _check_admin_remains(group: LocalGroup, *, losing: GroupMembership) -> None:
-    if losing.role != Role.ADMIN:
-        return
-    others = group.memberships.filter(role=Role.ADMIN).exclude(pk=losing.pk)
-    if not others.exists():
+    if permissions.leaves_group_without_admin(group, losing):
         raise GroupError(
             _("A group needs at least one administrator. Make someone else an administrator first.")
         )
 
 
-def change_member_role(*, group: LocalGroup, membership_id: int, role: str) -> GroupMembership:
+def change_member_role(
+    *, group: LocalGroup, actor, membership_id: int, role: str
+) -> GroupMembership:
     """Make a member an admin or an admin a member; the last admin stays an admin."""
     role = Role(role)
     with transaction.atomic():
         locked = _lock_group(group.pk)
+        _ask_again(actor, permissions.can_manage_members, locked)
         membership = _get_membership(locked, membership_id)
         if membership.role == role:
             return membership
@@ -312,25 +307,33 @@ def change_member_role(*, group: LocalGroup, membership_id: int, role: str) -> G
             _check_admin_remains(locked, losing=membership)
         membership.role = role
         membership.save(update_fields=["role"])
+        _log(locked, actor, GroupEvent.Kind.ROLE_CHANGED, member=membership.user, role=role.value)
     return membership
 
 
-def remove_member(*, group: LocalGroup, membership_id: int) -> GroupMembership:
-    """Remove someone from the group (also oneself: leaving); the last admin cannot go."""
+def remove_member(*, group: LocalGroup, actor, membership_id: int) -> GroupMembership:
+    """An admin removes someone from the group (also themself: leaving); the last admin
+    cannot go."""
     with transaction.atomic():
         locked = _lock_group(group.pk)
         membership = _get_membership(locked, membership_id)
+        leaving = membership.user_id == actor.pk
+        _ask_again(
+            actor, permissions.can_leave if leaving else permissions.can_manage_members, locked
+        )
         _check_admin_remains(locked, losing=membership)
         membership.delete()
+        kind = GroupEvent.Kind.MEMBER_LEFT if leaving else GroupEvent.Kind.MEMBER_REMOVED
+        _log(locked, actor, kind, member=membership.user)
     return membership
 
 
-def leave_group(*, group: LocalGroup, user) -> None:
-    """The user leaves the group; the last admin cannot leave."""
-    membership = group.memberships.filter(user=user).first()
+def leave_group(*, group: LocalGroup, actor) -> None:
+    """The person leaves the group; the last admin cannot leave."""
+    membership = group.memberships.filter(user=actor).first()
     if membership is None:
         raise GroupError(_("You are not a member of this group."))
-    remove_member(group=group, membership_id=membership.pk)
+    remove_member(group=group, actor=actor, membership_id=membership.pk)
 
 
 def _get_membership(group: LocalGroup, membership_id: int) -> GroupMembership:
@@ -343,50 +346,48 @@ def _get_membership(group: LocalGroup, membership_id: int) -> GroupMembership:
 def invite_member(
     *,
     group: LocalGroup,
+    actor,
     email: str,
     role: str,
-    invited_by,
     language: str = settings.LANGUAGE_CODE,
 ) -> GroupInvitation:
     """Email an invitation with a single-use link that expires after 14 days."""
     email = email.strip()
     with transaction.atomic():
         locked = _lock_group(group.pk)
+        _ask_again(actor, permissions.can_manage_members, locked)
         if locked.memberships.filter(user__email__iexact=email).exists():
-            raise GroupError(_("%(email)s is already a member of the group.") % {"email": email})
+            message = _("%(email)s is already a member of the group.") % {"email": email}
+            raise GroupError(message, errors={"email": [message]})
         waiting = locked.invitations.filter(
             email__iexact=email, accepted_at__isnull=True, expires_at__gt=timezone.now()
         )
         if waiting.exists():
-            raise GroupError(
-                _("An invitation to %(email)s is already waiting to be accepted.")
-                % {"email": email}
-            )
+            message = _("An invitation to %(email)s is already waiting to be accepted.") % {
+                "email": email
+            }
+            raise GroupError(message, errors={"email": [message]})
         invitation = GroupInvitation.objects.create(
-            group=locked, email=email, role=Role(role), invited_by=invited_by, language=language
+            group=locked, email=email, role=Role(role), invited_by=actor, language=language
         )
-        send_email_on_commit(
-            build_email(
-                to=[email],
-                template="cities/email/invitation",
-                context={"invitation": invitation, "group": locked, "inviter": invited_by},
-                language=language,
-            )
-        )
+        _log(locked, actor, GroupEvent.Kind.INVITED, email=email, role=invitation.role)
+        emails.send_invitation(invitation, inviter=actor)
     return invitation
 
 
-def revoke_invitation(*, group: LocalGroup, invitation_id: int) -> None:
+def revoke_invitation(*, group: LocalGroup, actor, invitation_id: int) -> None:
     """Withdraw an invitation not yet accepted; its link stops working."""
     with transaction.atomic():
-        deleted, _rows = group.invitations.filter(
-            pk=invitation_id, accepted_at__isnull=True
-        ).delete()
-    if not deleted:
-        raise GroupError(_("This invitation has already been accepted or withdrawn."))
+        locked = _lock_group(group.pk)
+        _ask_again(actor, permissions.can_manage_members, locked)
+        invitation = locked.invitations.filter(pk=invitation_id, accepted_at__isnull=True).first()
+        if invitation is None:
+            raise GroupError(_("This invitation has already been accepted or withdrawn."))
+        invitation.delete()
+        _log(locked, actor, GroupEvent.Kind.INVITATION_REVOKED, email=invitation.email)
 
 
-def accept_invitation(*, token: str, user) -> GroupInvitation:
+def accept_invitation(*, token: str, actor) -> GroupInvitation:
     """Join the group the invitation is for, once; a used or expired token is refused."""
     with transaction.atomic():
         invitation = (
@@ -401,18 +402,25 @@ def accept_invitation(*, token: str, user) -> GroupInvitation:
             raise GroupError(_("This invitation has already been used."))
         if invitation.is_expired:
             raise GroupError(_("This invitation has expired."))
+        _check(actor.is_authenticated)
         membership, created = GroupMembership.objects.get_or_create(
-            user=user, group=invitation.group, defaults={"role": invitation.role}
+            user=actor, group=invitation.group, defaults={"role": invitation.role}
         )
         if not created and invitation.role == Role.ADMIN and membership.role != Role.ADMIN:
             membership.role = Role.ADMIN
             membership.save(update_fields=["role"])
         invitation.accepted_at = timezone.now()
-        invitation.accepted_by = user
+        invitation.accepted_by = actor
         invitation.save(update_fields=["accepted_at", "accepted_by"])
-    # The permission helpers cache the user's roles for the request; they changed.
-    if hasattr(user, "_group_roles"):
-        del user._group_roles
+        _log(
+            invitation.group,
+            actor,
+            GroupEvent.Kind.INVITATION_ACCEPTED,
+            member=actor,
+            role=membership.role,
+        )
+    # The permission helpers cache the person's roles for the request; they changed.
+    permissions.forget_roles(actor)
     return invitation
 
 
@@ -420,20 +428,8 @@ def send_contact_message(*, group: LocalGroup, name: str, email: str, message: s
     """Relay a visitor's message to the group's contact address, with the visitor as reply-to.
 
     The message is kept only in the outbox, until it is delivered (and, after that, only as long
-    as `manage.py purge_personal_data` allows).
+    as `manage.py purge_personal_data` allows). Nothing is logged: the message is not the
+    group's to keep.
     """
     with transaction.atomic():
-        send_email_on_commit(
-            build_email(
-                to=[group.contact_email],
-                template="cities/email/contact",
-                context={
-                    "group": group,
-                    "sender_name": name,
-                    "sender_email": email,
-                    "message": message,
-                },
-                language=group.language,
-                reply_to=[email],
-            )
-        )
+        emails.send_contact_message(group, name=name, email=email, message=message)

@@ -24,7 +24,7 @@ def accept_invitation_from_session(sender, request=None, user=None, **kwargs) ->
     if not token:
         return
     try:
-        invitation = services.accept_invitation(token=token, user=user)
+        invitation = services.accept_invitation(token=token, actor=user)
     except services.GroupError as error:
         messages.warning(request, error.message)
     else:

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from cities import views
+from cities.staff_urls import urlpatterns as staff_urlpatterns
 
 app_name = "cities"
 
@@ -30,6 +31,5 @@ urlpatterns = [
         views.invitation_revoke,
         name="invitation_revoke",
     ),
-    path("staff/groups/", views.staff_groups, name="staff_groups"),
-    path("staff/groups/<slug:slug>/", views.staff_group_review, name="staff_group_review"),
+    *staff_urlpatterns,
 ]

@@ -1,3 +1,8 @@
+"""The public and group-facing pages of cities: the home page, the hubs, the group directory,
+profiles, registration, editing, members and invitations, and the contact relay. Thin: fetch
+through a permission-scoped helper, call a service, render. (The staff workspace is in
+staff_views.py.)"""
+
 import copy
 
 from allauth.account.adapter import get_adapter
@@ -19,7 +24,6 @@ from django.views.decorators.http import require_POST
 from cities import permissions, selectors, services
 from cities.forms import (
     ContactForm,
-    DecisionForm,
     DirectoryFilterForm,
     GroupForm,
     InvitationForm,
@@ -28,6 +32,7 @@ from cities.forms import (
 from cities.models import City, GroupInvitation, GroupMembership, LocalGroup
 from cities.signals import INVITATION_SESSION_KEY
 from mobilisering import ratelimit
+from mobilisering.errors import add_to_form
 from mobilisering.http import client_ip
 from mobilisering.privacy import private_page
 
@@ -42,7 +47,14 @@ INVITATION_LIMIT = 20
 # --- City hubs ------------------------------------------------------------------------------
 
 
+def home(request: HttpRequest) -> HttpResponse:
+    """Anyone: the programme, the hubs and what the apps add (latest stories, trainings)."""
+    cities = City.objects.order_by("ordering", "slug")
+    return render(request, "home.html", {"cities": cities})
+
+
 def city_list(request: HttpRequest) -> HttpResponse:
+    """Anyone: the city hubs, with how many approved groups each has."""
     cities = City.objects.annotate(
         group_count=Count("groups", filter=Q(groups__status=LocalGroup.Status.APPROVED))
     ).order_by("ordering", "slug")
@@ -50,6 +62,7 @@ def city_list(request: HttpRequest) -> HttpResponse:
 
 
 def city_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """Anyone: a hub with its groups, themes and what the other apps add."""
     city = get_object_or_404(City, slug=slug)
     # The first groups by name; the directory, filtered by the city, lists them all.
     groups = selectors.public_groups().filter(city=city)[: selectors.HUB_GROUPS_SHOWN]
@@ -71,6 +84,7 @@ def _get_group_for_viewer(request: HttpRequest, slug: str) -> LocalGroup:
 
 
 def _get_group_for_admin(request: HttpRequest, slug: str) -> LocalGroup:
+    """The group, if the person may edit its profile."""
     group = _get_group_for_viewer(request, slug)
     if not permissions.can_edit(request.user, group):
         raise PermissionDenied
@@ -86,6 +100,7 @@ def _get_group_for_member_admin(request: HttpRequest, slug: str) -> LocalGroup:
 
 
 def group_list(request: HttpRequest) -> HttpResponse:
+    """Anyone: the directory of approved groups, filtered by city, theme and text."""
     form = DirectoryFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     groups = selectors.directory_groups(
@@ -100,6 +115,7 @@ def group_list(request: HttpRequest) -> HttpResponse:
 
 
 def group_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """Anyone for an approved group; its members and its city's staff before that."""
     group = _get_group_for_viewer(request, slug)
     user = request.user
     context = {
@@ -115,13 +131,14 @@ def group_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def group_create(request: HttpRequest) -> HttpResponse:
+    """A signed-in person: register a group, pending approval."""
     if request.method == "POST":
         form = GroupForm(request.POST, request.FILES, user=request.user)
         if form.is_valid():
             data = form.cleaned_data
             try:
                 group = services.register_group(
-                    user=request.user,
+                    actor=request.user,
                     name=data["name"],
                     city=data["city"],
                     kind=data["kind"],
@@ -137,7 +154,7 @@ def group_create(request: HttpRequest) -> HttpResponse:
                     form_key=data["form_key"],
                 )
             except services.GroupError as error:
-                form.add_error("name", error.message)
+                add_to_form(form, error)
             else:
                 messages.success(
                     request,
@@ -155,6 +172,7 @@ def group_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def group_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    """The group's admins: edit its profile."""
     group = _get_group_for_admin(request, slug)
     if request.method == "POST":
         # The form writes its input onto its instance; a copy keeps the page's own name intact.
@@ -173,10 +191,13 @@ def group_edit(request: HttpRequest, slug: str) -> HttpResponse:
                 changes["logo"] = logo
             try:
                 group = services.update_group(
-                    group=group, changes=changes, themes=form.cleaned_data["themes"]
+                    group=group,
+                    actor=request.user,
+                    changes=changes,
+                    themes=form.cleaned_data["themes"],
                 )
             except services.GroupError as error:
-                form.add_error("name", error.message)
+                add_to_form(form, error)
             else:
                 messages.success(request, _("The profile is saved."))
                 return redirect(group)
@@ -186,6 +207,7 @@ def group_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def group_contact(request: HttpRequest, slug: str) -> HttpResponse:
+    """Anyone, for an approved group: write to it through the relay."""
     group = _get_group_for_viewer(request, slug)
     if not permissions.can_contact(request.user, group):
         raise Http404
@@ -227,11 +249,12 @@ def group_contact(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def group_leave(request: HttpRequest, slug: str) -> HttpResponse:
+    """A member of the group: leave it (not its last admin)."""
     group = _get_group_for_viewer(request, slug)
     if not permissions.can_leave(request.user, group):
         raise PermissionDenied
     try:
-        services.leave_group(group=group, user=request.user)
+        services.leave_group(group=group, actor=request.user)
     except services.GroupError as error:
         messages.error(request, error.message)
         return redirect(group)
@@ -244,6 +267,7 @@ def group_leave(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def group_members(request: HttpRequest, slug: str) -> HttpResponse:
+    """The group's admins: its members and invitations, and a form to invite."""
     group = _get_group_for_member_admin(request, slug)
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -259,13 +283,13 @@ def group_members(request: HttpRequest, slug: str) -> HttpResponse:
             try:
                 invitation = services.invite_member(
                     group=group,
+                    actor=request.user,
                     email=form.cleaned_data["email"],
                     role=form.cleaned_data["role"],
-                    invited_by=request.user,
                     language=translation.get_language(),
                 )
             except services.GroupError as error:
-                form.add_error("email", error.message)
+                add_to_form(form, error)
             else:
                 messages.success(
                     request,
@@ -291,6 +315,7 @@ def group_members(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def member_role(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
+    """The group's admins: give a member another role."""
     group = _get_group_for_member_admin(request, slug)
     form = RoleForm(request.POST)
     if not form.is_valid():
@@ -298,7 +323,10 @@ def member_role(request: HttpRequest, slug: str, membership_id: int) -> HttpResp
     else:
         try:
             services.change_member_role(
-                group=group, membership_id=membership_id, role=form.cleaned_data["role"]
+                group=group,
+                actor=request.user,
+                membership_id=membership_id,
+                role=form.cleaned_data["role"],
             )
         except services.GroupError as error:
             messages.error(request, error.message)
@@ -310,9 +338,12 @@ def member_role(request: HttpRequest, slug: str, membership_id: int) -> HttpResp
 @login_required
 @require_POST
 def member_remove(request: HttpRequest, slug: str, membership_id: int) -> HttpResponse:
+    """The group's admins: remove a member (or leave, for themselves)."""
     group = _get_group_for_member_admin(request, slug)
     try:
-        removed = services.remove_member(group=group, membership_id=membership_id)
+        removed = services.remove_member(
+            group=group, actor=request.user, membership_id=membership_id
+        )
     except services.GroupError as error:
         messages.error(request, error.message)
     else:
@@ -326,9 +357,10 @@ def member_remove(request: HttpRequest, slug: str, membership_id: int) -> HttpRe
 @login_required
 @require_POST
 def invitation_revoke(request: HttpRequest, slug: str, invitation_id: int) -> HttpResponse:
+    """The group's admins: withdraw an invitation not yet accepted."""
     group = _get_group_for_member_admin(request, slug)
     try:
-        services.revoke_invitation(group=group, invitation_id=invitation_id)
+        services.revoke_invitation(group=group, actor=request.user, invitation_id=invitation_id)
     except services.GroupError as error:
         messages.error(request, error.message)
     else:
@@ -338,7 +370,7 @@ def invitation_revoke(request: HttpRequest, slug: str, invitation_id: int) -> Ht
 
 @private_page
 def invitation(request: HttpRequest, token: str) -> HttpResponse:
-    """The page an invitation link opens: accept, or sign up or log in first."""
+    """Anyone with the link: the invitation, to accept, or to sign up or log in first."""
     found = GroupInvitation.objects.select_related("group", "invited_by").filter(token=token)
     invitation = found.first()
     if invitation is None or not invitation.is_usable:
@@ -367,80 +399,8 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
 
 def _accept(request: HttpRequest, token: str) -> HttpResponse:
     try:
-        accepted = services.accept_invitation(token=token, user=request.user)
+        accepted = services.accept_invitation(token=token, actor=request.user)
     except services.GroupError as error:
         return render(request, "cities/invitation_invalid.html", {"reason": error.message})
     messages.success(request, _("Welcome to %(name)s!") % {"name": accepted.group.name})
     return redirect(accepted.group)
-
-
-# --- Staff: the approval queue --------------------------------------------------------------
-
-STAFF_STATUSES = [
-    LocalGroup.Status.PENDING,
-    LocalGroup.Status.APPROVED,
-    LocalGroup.Status.REJECTED,
-    LocalGroup.Status.ARCHIVED,
-]
-
-
-@login_required
-def staff_groups(request: HttpRequest) -> HttpResponse:
-    if not permissions.can_see_group_queue(request.user):
-        raise PermissionDenied
-    status = request.GET.get("status", LocalGroup.Status.PENDING)
-    if status not in STAFF_STATUSES:
-        status = LocalGroup.Status.PENDING
-    city_ids = permissions.staff_city_ids(request.user)
-    groups = (
-        LocalGroup.objects.filter(city_id__in=city_ids, status=status)
-        .select_related("city")
-        .prefetch_related("themes")
-        .order_by("created_at" if status == LocalGroup.Status.PENDING else "-decided_at", "pk")
-    )
-    page = Paginator(groups, PAGE_SIZE).get_page(request.GET.get("page"))
-    counts = dict(
-        LocalGroup.objects.filter(city_id__in=city_ids)
-        .values_list("status")
-        .annotate(n=Count("pk"))
-        .values_list("status", "n")
-    )
-    tabs = [
-        (value, LocalGroup.Status(value).label, counts.get(value, 0)) for value in STAFF_STATUSES
-    ]
-    context = {"page_obj": page, "groups": page.object_list, "status": status, "tabs": tabs}
-    return render(request, "cities/staff/group_queue.html", context)
-
-
-@login_required
-def staff_group_review(request: HttpRequest, slug: str) -> HttpResponse:
-    group = get_object_or_404(
-        LocalGroup.objects.select_related("city").prefetch_related("themes"), slug=slug
-    )
-    if not permissions.can_decide(request.user, group):
-        raise PermissionDenied
-    form = DecisionForm(request.POST or None, group=group)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.decide_group(
-                group=group,
-                actor=request.user,
-                action=form.cleaned_data["action"],
-                message=form.cleaned_data["message"],
-            )
-        except services.GroupError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(
-                request,
-                _("Your decision on %(name)s is saved and emailed to the group.")
-                % {"name": group.name},
-            )
-        return redirect("cities:staff_groups")
-    context = {
-        "group": group,
-        "form": form,
-        "admins": group.memberships.filter(role=GroupMembership.Role.ADMIN).select_related("user"),
-        "decisions": group.decisions.select_related("actor")[:50],
-    }
-    return render(request, "cities/staff/group_review.html", context)

@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext_lazy as _
 
-from cities.permissions import is_city_staff
 from mobilisering.http import client_ip
+from mobilisering.permissions import is_programme_staff
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -21,7 +21,7 @@ class AccountAdapter(DefaultAccountAdapter):
         """City staff (and the administrator) start on what needs their attention; everyone
         else on their own page. A `next` given with the login still wins (allauth asks this
         only without one)."""
-        if is_city_staff(request.user):
+        if is_programme_staff(request.user):
             return reverse("staff_home")
         return super().get_login_redirect_url(request)
 

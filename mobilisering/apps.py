@@ -2,12 +2,12 @@ from django.apps import AppConfig
 from django.urls import register_converter
 from django.utils.translation import gettext_lazy as _
 
+from mobilisering.converters import TokenConverter
+
 
 class MobiliseringConfig(AppConfig):
     name = "mobilisering"
     verbose_name = _("Mobilisering")
 
     def ready(self):
-        from mobilisering.converters import TokenConverter
-
         register_converter(TokenConverter, "token")

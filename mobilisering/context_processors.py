@@ -2,7 +2,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 
-from cities.permissions import is_city_staff
+from mobilisering.permissions import is_programme_staff
 
 # Open Graph's locale for each language.
 OG_LOCALES = {"sv": "sv_SE", "en": "en_GB"}
@@ -36,5 +36,5 @@ def site(request):
         ],
         "contact_email": settings.CONTACT_EMAIL,
         # A callable, so the query runs only on pages that ask.
-        "is_city_staff": lambda: is_city_staff(request.user),
+        "is_city_staff": lambda: is_programme_staff(request.user),
     }

@@ -36,19 +36,9 @@ def demo_user(email: str, *, first_name: str = "", last_name: str = "", superuse
 
 
 def seed(stdout) -> None:
+    """The administrator, the editor and a person with a group; each city's staff are seeded by
+    cities.demo, which runs next."""
     demo_user("admin@example.org", first_name="Ada", last_name="Admin", superuser=True)
-    names = {
-        "goteborg": ("Greta", "Lind"),
-        "stockholm": ("Samir", "Holm"),
-        "linkoping": ("Lina", "Berg"),
-        "malmo": ("Mats", "Nilsson"),
-    }
-    from cities.models import City, CityStaff
-
-    for city in City.objects.all():
-        first, last = names.get(city.slug, ("Staff", city.name))
-        user = demo_user(f"staff.{city.slug}@example.org", first_name=first, last_name=last)
-        CityStaff.objects.get_or_create(user=user, city=city)
     editor = demo_user("editor@example.org", first_name="Elin", last_name="Redaktör")
     editors, _ = Group.objects.get_or_create(name=EDITORS_GROUP)
     # The handbook's permission exists once its models do; the group carries it from then on.

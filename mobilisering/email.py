@@ -16,11 +16,11 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from mobilisering.models import AccountPreference, OutgoingEmail
+
 
 def languages_for(users: Iterable) -> dict[int, str]:
     """{user id: language} for several people in one query (Swedish for those not yet known)."""
-    from mobilisering.models import AccountPreference
-
     ids = [user.pk for user in users]
     known = dict(
         AccountPreference.objects.filter(user_id__in=ids).values_list("user_id", "language")
@@ -77,8 +77,6 @@ def _attachment(attachment) -> dict:
 
 def store_email(message: EmailMessage):
     """The message as an outbox row (everything needed to send it again, attachments too)."""
-    from mobilisering.models import OutgoingEmail
-
     return OutgoingEmail.objects.create(
         from_email=message.from_email or settings.DEFAULT_FROM_EMAIL,
         to=list(message.to),

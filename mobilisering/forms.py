@@ -2,6 +2,8 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from mobilisering.sections import provided
+
 
 def capitalised(choices) -> list[tuple]:
     """`choices` with each label starting with a capital, as a choice list shows them.
@@ -46,10 +48,13 @@ class SearchForm(forms.Form):
     kind = forms.CharField(required=False)
 
     def __init__(self, *args, **kwargs):
-        from cities.models import City
-
         super().__init__(*args, **kwargs)
-        self.fields["city"].queryset = City.objects.order_by("ordering", "slug")
+        # The places a search may be narrowed to belong to an app (cities.search.places).
+        places = next(provided("places", module="search"), None)
+        if places is None:
+            del self.fields["city"]
+        else:
+            self.fields["city"].queryset = places()
 
 
 class DeleteAccountForm(forms.Form):

@@ -46,6 +46,7 @@ from mobilisering.models import (
     PurgeRun,
 )
 from mobilisering.outbox import purge_outbox
+from mobilisering.permissions import is_programme_staff
 from mobilisering.sections import provided
 
 # A deleted account stays as an inactive, anonymised row, so that what the person wrote and
@@ -290,12 +291,10 @@ def deletion_blockers(user) -> list[str]:
 
 
 def _was_staff(user) -> bool:
-    from cities.permissions import is_city_staff
-
     return (
         user.is_staff
         or user.is_superuser
-        or is_city_staff(user)
+        or is_programme_staff(user)
         or user.has_perm("handbook.publish_example")
     )
 

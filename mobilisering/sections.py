@@ -4,27 +4,39 @@ The home page, a city hub, a group profile and /my/ show parts that later apps o
 its initiatives, trainings and stories). Each app may define functions in `<app>/sections.py`
 named after the page — `home(request)`, `hub(request, city)`, `group(request, group)`,
 `my(request)` — returning `(template_name, context)` or None. `{% page_sections "hub" city %}`
-renders them in the order below. Each function runs a bounded number of queries.
+renders them in the order of INSTALLED_APPS. Each function runs a bounded number of queries.
 """
 
-from importlib import import_module, util
+from importlib import import_module
+from pathlib import Path
 
+from django.apps import apps
+from django.conf import settings
 from django.template.loader import render_to_string
+from django.utils.module_loading import module_has_submodule
 from django.utils.safestring import SafeString, mark_safe
 
-PROVIDERS = ["cities", "initiatives", "trainings", "handbook"]
+
+def app_modules(module: str):
+    """Each of the portal's own apps' `<app>.<module>`, in the order of INSTALLED_APPS, where it
+    exists (the apps in the project's folder, not the libraries')."""
+    for config in apps.get_app_configs():
+        if Path(config.path).parent != settings.BASE_DIR:
+            continue
+        if module_has_submodule(config.module, module):
+            yield import_module(f"{config.name}.{module}")
 
 
 def provided(attribute: str, *, module: str = "sections"):
-    """Each app's `<app>.<module>.<attribute>`, in the order of PROVIDERS, where it exists.
+    """Each app's `<app>.<module>.<attribute>`, in the order of INSTALLED_APPS, where it exists.
 
     The staff start page gathers `sections.staff_attention` this way, and the statistics page
-    `statistics.TABLES`: mobilisering calls into later apps without importing them."""
-    for app in PROVIDERS:
-        name = f"{app}.{module}"
-        if util.find_spec(name) is None:
+    `statistics.TABLES`: mobilisering calls into the apps without importing them. Its own
+    modules are the ones asking, so they are not asked."""
+    for found in app_modules(module):
+        if found.__name__.startswith(f"{__package__}."):
             continue
-        value = getattr(import_module(name), attribute, None)
+        value = getattr(found, attribute, None)
         if value is not None:
             yield value
 

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from mobilisering import staff_views, views
+from mobilisering import views
 from mobilisering.sitemaps import collect as collect_sitemaps
 
 # Django's own 400 view renders its template without the request, so without the language
@@ -18,7 +18,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", views.home, name="home"),
+    path("", include("cities.site_urls")),
     path("privacy/", views.privacy, name="privacy"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("search/", views.search, name="search"),
@@ -27,9 +27,6 @@ urlpatterns += i18n_patterns(
     path("my/delete/", views.my_delete, name="my_delete"),
     path("staff/outbox/", views.staff_outbox, name="staff_outbox"),
     path("staff/outbox/<int:pk>/resend/", views.staff_outbox_resend, name="staff_outbox_resend"),
-    path("staff/", staff_views.staff_home, name="staff_home"),
-    path("staff/stats/", staff_views.stats, name="staff_stats"),
-    path("staff/stats/<slug:table>.csv", staff_views.stats_csv, name="staff_stats_csv"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("", include("cities.urls")),

@@ -18,7 +18,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST, require_safe
 
-from cities.models import City
 from mobilisering import images, outbox, personal_data
 from mobilisering import search as portal_search
 from mobilisering.forms import DeleteAccountForm, SearchForm
@@ -40,11 +39,6 @@ def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     """A form refused by the CSRF check: the site's own page, saying what to do."""
     return render(request, "403_csrf.html", status=403)
-
-
-def home(request: HttpRequest) -> HttpResponse:
-    cities = City.objects.order_by("ordering", "slug")
-    return render(request, "home.html", {"cities": cities})
 
 
 def privacy(request: HttpRequest) -> HttpResponse:

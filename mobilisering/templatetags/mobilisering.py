@@ -6,12 +6,15 @@ from django import forms, template
 from django.conf import settings
 from django.template.defaultfilters import stringfilter
 from django.utils import formats, timezone
+from django.utils.formats import date_format
 from django.utils.html import escape, format_html, format_html_join, strip_tags
 from django.utils.translation import gettext as _
 
 from mobilisering import images
 from mobilisering.markdown import SUMMARY_WORDS, plain_summary, render_markdown
 from mobilisering.models import current_language
+from mobilisering.personal_data import display_name
+from mobilisering.sections import render_sections
 
 register = template.Library()
 
@@ -46,8 +49,6 @@ def page_has_errors(context) -> bool:
 @register.simple_tag(takes_context=True)
 def page_sections(context, page, *args):
     """Sections other apps add to this page (see mobilisering/sections.py)."""
-    from mobilisering.sections import render_sections
-
     return render_sections(page, context["request"], *args)
 
 
@@ -147,21 +148,16 @@ def picture(field_file, renditions=None, *, alt="", sizes="100vw", **attributes)
 def person(user) -> str:
     """A person as pages name them: their name or address; a deleted account as "former
     member" or "former staff member" (mobilisering.personal_data)."""
-    from mobilisering.personal_data import display_name
-
     return display_name(user)
 
 
 @register.filter
 def export_value(value) -> str:
     """A value of the data export as its readable page shows it."""
-    from django.utils.formats import date_format
-    from django.utils.translation import gettext
-
     if value is None or value == "":
         return "–"
     if isinstance(value, bool):
-        return gettext("yes") if value else gettext("no")
+        return _("yes") if value else _("no")
     if isinstance(value, datetime.datetime):
         return date_format(timezone.localtime(value), "j F Y, H:i")
     if isinstance(value, datetime.date):

@@ -184,9 +184,9 @@ def test_it_uses_a_token_only_once(client, group):
 
     invitation = GroupInvitation.objects.create(group=group, email="nora@example.org")
     first, second = make_user("nora@example.org"), make_user("nils@example.org")
-    services.accept_invitation(token=invitation.token, user=first)
+    services.accept_invitation(token=invitation.token, actor=first)
     with pytest.raises(services.GroupError, match="already been used"):
-        services.accept_invitation(token=invitation.token, user=second)
+        services.accept_invitation(token=invitation.token, actor=second)
     assert not group.memberships.filter(user=second).exists()
 
 

@@ -19,7 +19,7 @@ needs_postgresql = pytest.mark.skipif(
 
 def register(user, city, name="Grannar för rättvisa"):
     return services.register_group(
-        user=user,
+        actor=user,
         name=name,
         city=city,
         kind="association",

@@ -1,17 +1,8 @@
-from importlib import import_module, util
-
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-# Each part of the portal seeds its own demo data in `<app>/demo.py`, in this order.
-DEMO_MODULES = [
-    "mobilisering.demo",
-    "cities.demo",
-    "initiatives.demo",
-    "trainings.demo",
-    "handbook.demo",
-]
+from mobilisering.sections import app_modules
 
 
 class Command(BaseCommand):
@@ -31,8 +22,8 @@ class Command(BaseCommand):
                 "off. Use --force if this really is a demo or test installation."
             )
         with transaction.atomic():
-            for name in DEMO_MODULES:
-                if util.find_spec(name) is None:
-                    continue
-                import_module(name).seed(self.stdout)
+            # Each app seeds its own demo data in `<app>/demo.py`, in the order of
+            # INSTALLED_APPS: an app builds on the ones before it.
+            for module in app_modules("demo"):
+                module.seed(self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo data is in place."))

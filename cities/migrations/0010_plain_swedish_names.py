@@ -62,6 +62,6 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("cities", "0007_constraint_messages")]
+    dependencies = [("cities", "0009_decisions_into_group_events")]
 
     operations = [migrations.RunPython(forwards, backwards)]
