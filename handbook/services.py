@@ -31,7 +31,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from cities.models import City
-from handbook import notifications, permissions, workflow
+from handbook import emails, permissions, workflow
 from handbook.models import (
     Chapter,
     ChapterExample,
@@ -262,7 +262,7 @@ def transition(
             text=message.strip(),
         )
         if notify and step.name == "submit":
-            notifications.sent_for_review(example=locked, actor=actor)
+            emails.sent_for_review(example=locked, actor=actor)
     example.status, example.published_at = locked.status, locked.published_at
     return locked
 
@@ -349,7 +349,7 @@ def consent_withdrawn(*, initiative: Initiative, actor) -> list[Example]:
         )
         changed.append((example, from_status))
     if changed:
-        notifications.consent_withdrawn(initiative=initiative, examples=changed)
+        emails.consent_withdrawn(initiative=initiative, examples=changed)
     return [example for example, _from in changed]
 
 

@@ -3,7 +3,7 @@
 Each function is keyword-only, runs in one transaction, locks the initiative row before it checks
 anything (so two people acting at once are serialised: the second sees the first's result), checks
 the permission again (views check first, for the buttons), writes, logs an `InitiativeEvent`, and
-sends its emails after commit (`initiatives/notifications.py`). Failures raise `WorkflowError`
+sends its emails after commit (`initiatives/emails.py`). Failures raise `WorkflowError`
 carrying a translated message a view shows with `messages.error` (or, for `ProposalError`, field
 errors a form shows next to the fields).
 
@@ -41,7 +41,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cities.models import LocalGroup
-from initiatives import notifications, permissions, signals, workflow
+from initiatives import emails, permissions, signals, workflow
 from initiatives.models import (
     MAX_ACTIVITIES,
     MAX_AMOUNT_SEK,
@@ -381,11 +381,11 @@ def transition(
             text="\n\n".join(part for part in [message, support_terms] if part),
         )
         if notify:
-            notifications.transition_made(
+            emails.transition_made(
                 initiative=locked, step=step, event=event, actor=actor, side=side
             )
             if step.needs_complete_proposal:
-                notifications.partners_named(initiative=locked, actor=actor)
+                emails.partners_named(initiative=locked, actor=actor)
     _refresh_caller(
         initiative, locked, ["status", "submitted_at", "decided_at", "support_terms", "updated_at"]
     )
@@ -484,7 +484,7 @@ def add_comment(
             visible_to_group=not internal,
         )
         if notify and not internal:
-            notifications.message_written(initiative=locked, comment=comment, actor=actor)
+            emails.message_written(initiative=locked, comment=comment, actor=actor)
         claim.done(comment)
     return comment
 
@@ -608,7 +608,7 @@ def add_report(
         report = Report.objects.create(initiative=locked, author=actor, final=final, **values)
         _log(locked, actor, InitiativeEvent.Kind.REPORT, report=report)
         if notify:
-            notifications.report_written(initiative=locked, report=report, actor=actor)
+            emails.report_written(initiative=locked, report=report, actor=actor)
         claim.done(report)
     return report
 
@@ -668,7 +668,7 @@ def confirm_partnership(
         partnership.save(update_fields=["confirmed", "confirmed_at", "confirmed_by"])
         _log(locked, actor, InitiativeEvent.Kind.PARTNERSHIP, text=group.name)
         if notify:
-            notifications.partnership_confirmed(initiative=locked, group=group, actor=actor)
+            emails.partnership_confirmed(initiative=locked, group=group, actor=actor)
     return partnership
 
 
