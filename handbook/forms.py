@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from cities.models import City, LocalGroup, RightsTheme
 from handbook.models import Example, Status
 from mobilisering import images
+from mobilisering.forms import textarea
 
 
 class StoryFilterForm(forms.Form):
@@ -19,10 +20,10 @@ class StoryFilterForm(forms.Form):
         to_field_name="slug",
     )
     theme = forms.ModelChoiceField(
-        label=_("Theme"),
+        label=_("Area"),
         queryset=RightsTheme.objects.all(),
         required=False,
-        empty_label=_("All themes"),
+        empty_label=_("All areas"),
         to_field_name="slug",
     )
 
@@ -40,30 +41,26 @@ class ExampleForm(forms.Form):
     title_en = forms.CharField(label=_("Title (English)"), max_length=200, required=False)
     summary_sv = forms.CharField(
         label=_("Summary (Swedish)"),
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=textarea(3),
         required=False,
         help_text=_("A few sentences of plain text, shown in lists and on cards."),
     )
-    summary_en = forms.CharField(
-        label=_("Summary (English)"), widget=forms.Textarea(attrs={"rows": 3}), required=False
-    )
+    summary_en = forms.CharField(label=_("Summary (English)"), widget=textarea(3), required=False)
     body_sv = forms.CharField(
         label=_("Story (Swedish)"),
-        widget=forms.Textarea(attrs={"rows": 14}),
+        widget=textarea(14),
         required=False,
         help_text=_("Markdown: ## for a heading, - for a list, **bold**."),
     )
-    body_en = forms.CharField(
-        label=_("Story (English)"), widget=forms.Textarea(attrs={"rows": 14}), required=False
-    )
+    body_en = forms.CharField(label=_("Story (English)"), widget=textarea(14), required=False)
     lessons_sv = forms.CharField(
         label=_("Lessons learned (Swedish)"),
-        widget=forms.Textarea(attrs={"rows": 5}),
+        widget=textarea(5),
         required=False,
     )
     lessons_en = forms.CharField(
         label=_("Lessons learned (English)"),
-        widget=forms.Textarea(attrs={"rows": 5}),
+        widget=textarea(5),
         required=False,
     )
     city = forms.ModelChoiceField(label=_("City"), queryset=City.objects.none())
@@ -75,7 +72,7 @@ class ExampleForm(forms.Form):
         required=False,
     )
     themes = forms.ModelMultipleChoiceField(
-        label=_("Themes"),
+        label=_("Areas"),
         queryset=RightsTheme.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -132,12 +129,12 @@ class EditionForm(forms.Form):
     title_en = forms.CharField(label=_("Title (English)"), max_length=200, required=False)
     introduction_sv = forms.CharField(
         label=_("Introduction (Swedish)"),
-        widget=forms.Textarea(attrs={"rows": 8}),
+        widget=textarea(8),
         required=False,
         help_text=_("Markdown."),
     )
     introduction_en = forms.CharField(
-        label=_("Introduction (English)"), widget=forms.Textarea(attrs={"rows": 8}), required=False
+        label=_("Introduction (English)"), widget=textarea(8), required=False
     )
 
 
@@ -152,12 +149,12 @@ class ChapterForm(forms.Form):
     )
     introduction_sv = forms.CharField(
         label=_("Introduction (Swedish)"),
-        widget=forms.Textarea(attrs={"rows": 6}),
+        widget=textarea(6),
         required=False,
         help_text=_("Markdown."),
     )
     introduction_en = forms.CharField(
-        label=_("Introduction (English)"), widget=forms.Textarea(attrs={"rows": 6}), required=False
+        label=_("Introduction (English)"), widget=textarea(6), required=False
     )
 
 

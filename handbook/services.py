@@ -181,7 +181,12 @@ def start_from_initiative(*, initiative: Initiative, actor) -> Example:
         with translation.override("sv"):
             data = _prefill(locked, report)
         example = Example(
-            created_by=actor, city_id=locked.city_id, group=locked.group, source_initiative=locked
+            created_by=actor,
+            city_id=locked.city_id,
+            group=locked.group,
+            source_initiative=locked,
+            # Mostly the group's words, in the language the group wrote them in.
+            language=locked.language,
         )
         _apply(example, data)
         example.slug = unique_slug(example.title_sv)
@@ -398,8 +403,9 @@ def publish_edition(*, edition: Edition, actor, publish: bool = True) -> Edition
         if publish and locked.published_at is None:
             locked.published_at = timezone.now()
         locked.save(update_fields=["published", "published_at", "updated_at"])
-        text = _("published") if publish else _("unpublished")
-        _log(actor, HandbookEvent.Action.EDITION, edition=locked, text=text)
+        # The step, not a word: the log reads in the reader's language.
+        step = "publish" if publish else "unpublish"
+        _log(actor, HandbookEvent.Action.EDITION, edition=locked, transition=step)
     edition.published, edition.published_at = locked.published, locked.published_at
     return locked
 
@@ -459,6 +465,7 @@ def move_chapter(*, chapter: Chapter, actor, step: int) -> None:
             item.order = order
         Chapter.objects.bulk_update(chapters, ["order"])
         locked.save(update_fields=["updated_at"])
+        _log(actor, HandbookEvent.Action.EDITION, edition=locked, text=chapter.title_sv)
 
 
 def set_chapter_examples(*, chapter: Chapter, actor, examples: Sequence[Example]) -> None:

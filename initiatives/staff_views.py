@@ -6,8 +6,6 @@ Staff of another city get a 404 (an initiative that is not public does not exist
 people who are no city's staff get a 403 on every page here.
 """
 
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
@@ -17,7 +15,6 @@ from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -36,31 +33,14 @@ from initiatives.staff_forms import (
     QueueFilterForm,
     StaffMessageForm,
 )
+from mobilisering.errors import add_to_form
 
 PAGE_SIZE = 25
 TIMELINE_PAGE_SIZE = 30
 NOTES_PAGE_SIZE = 10
-# A submission without a decision after this long is overdue.
-OVERDUE_AFTER = datetime.timedelta(days=14)
-# Waiting for staff: submitted or in review (changes requested waits for the group).
-UNDECIDED = [Status.SUBMITTED, Status.IN_REVIEW]
 
 
-def overdue_cutoff() -> datetime.datetime:
-    """Submissions made before this moment and still undecided are overdue."""
-    return timezone.now() - OVERDUE_AFTER
-
-
-def _is_overdue(initiative: Initiative, cutoff: datetime.datetime) -> bool:
-    """The queue's "Overdue" condition (see `_sections`) for one initiative already loaded."""
-    return (
-        initiative.status in UNDECIDED
-        and initiative.submitted_at is not None
-        and initiative.submitted_at < cutoff
-    )
-
-
-def _sections(cutoff: datetime.datetime) -> dict:
+def _sections(cutoff) -> dict:
     """The queue's tabs: key -> (label, filter, ordering)."""
     return {
         "new": (gettext_lazy("New submissions"), Q(status=Status.SUBMITTED), ["submitted_at"]),
@@ -72,7 +52,7 @@ def _sections(cutoff: datetime.datetime) -> dict:
         ),
         "overdue": (
             gettext_lazy("Overdue"),
-            Q(status__in=UNDECIDED, submitted_at__lt=cutoff),
+            selectors.overdue_condition(cutoff),
             ["submitted_at"],
         ),
         # Drafts are the group's own work until submitted; they are not in the queue.
@@ -104,7 +84,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     """The review queue of the staff member's cities, by section, filterable and paginated."""
     _require_staff(request.user)
     city_ids = staff_city_ids(request.user)
-    cutoff = overdue_cutoff()
+    cutoff = selectors.overdue_cutoff()
     sections = _sections(cutoff)
     section = request.GET.get("section", "new")
     if section not in sections:
@@ -137,7 +117,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     )
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     for initiative in page.object_list:
-        initiative.overdue = _is_overdue(initiative, cutoff)
+        initiative.overdue = selectors.is_overdue(initiative, cutoff)
     context = {
         "form": form,
         "filtered": filtered,
@@ -147,7 +127,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         "section_label": label,
         "page_obj": page,
         "initiatives": page.object_list,
-        "overdue_days": OVERDUE_AFTER.days,
+        "overdue_days": selectors.OVERDUE_AFTER.days,
     }
     return render(request, "initiatives/staff/queue.html", context)
 
@@ -218,7 +198,7 @@ def _render_detail(
     context = {
         "initiative": initiative,
         "error_form": bound,
-        "overdue": _is_overdue(initiative, overdue_cutoff()),
+        "overdue": selectors.is_overdue(initiative, selectors.overdue_cutoff()),
         "decisions": decisions,
         "assign_form": form_or_bound(
             AssignForm,
@@ -243,6 +223,7 @@ def _render_detail(
         "final_report": final_report,
         "proposal_attachments": [a for a in attachments if a.report_id is None],
         "timeline": timeline,
+        "timeline_entries": selectors.fold_assessments(timeline.object_list),
     }
     return render(request, "initiatives/staff/detail.html", context, status=status)
 
@@ -264,12 +245,10 @@ def _back(initiative: Initiative) -> HttpResponse:
 
 
 def _fail(request, initiative: Initiative, form, error: WorkflowError):
-    """A domain error: field errors go back onto the form; anything else is a message."""
-    usable = {field: texts for field, texts in error.errors.items() if field in form.fields}
-    if usable:
-        for field, texts in usable.items():
-            for text in texts:
-                form.add_error(field, text)
+    """A domain error: one about the form's fields goes back onto the form (the page again,
+    with the input kept); anything else is a message at the top of the page."""
+    if any(field in form.fields for field in error.errors):
+        add_to_form(form, error)
         return _render_detail(request, initiative, bound=form)
     messages.error(request, error.message)
     return _back(initiative)

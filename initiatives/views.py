@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -16,13 +17,14 @@ from initiatives import permissions, selectors, services, workflow
 from initiatives.forms import (
     AttachmentForm,
     FilterForm,
+    GroupChoiceForm,
     MessageForm,
     ProposalForm,
     ReportForm,
     TransitionForm,
     initial_from,
 )
-from initiatives.models import Attachment, Initiative, Status
+from initiatives.models import Attachment, Initiative
 from initiatives.services import WorkflowError
 from mobilisering.errors import add_to_form
 
@@ -88,6 +90,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_attach": permissions.can_add_attachment(user, initiative),
         "group_actions": workflow.allowed_transitions(user, initiative, side=workflow.GROUP),
         "next_step": workflow.next_step(initiative),
+        "changes_asked": selectors.changes_asked(initiative) if insider else None,
+        "partnerships": permissions.shown_partnerships(user, initiative),
         "reports": list(initiative.reports.all()),
         "grants": [(grant, grant.public or insider) for grant in initiative.grants.all()],
         "final_report": final_report,
@@ -191,46 +195,62 @@ def _proposal_response(request, form, *, initiative=None, group=None) -> HttpRes
     return redirect(initiative)
 
 
-def render_proposal_form(request, form, *, initiative=None, status=200) -> HttpResponse:
-    changes_asked = None
-    if initiative is not None and initiative.status == Status.CHANGES_REQUESTED:
-        # The staff's message is the group's brief for this round of changes.
-        changes_asked = (
-            initiative.events.filter(transition="request_changes")
-            .order_by("-created_at", "-pk")
-            .values_list("text", flat=True)
-            .first()
-        )
+def render_proposal_form(
+    request, form, *, initiative=None, group=None, several_groups=False, status=200
+) -> HttpResponse:
+    """The proposal form page, for a new proposal of `group` or for editing `initiative`."""
+    if initiative is None:
+        action_url = reverse("initiatives:create")
+        if several_groups:
+            action_url += f"?{urlencode({'group': group.pk})}"
+    else:
+        action_url = reverse("initiatives:edit", args=[initiative.pk])
     context = {
-        "changes_asked": changes_asked,
+        "group": initiative.group if initiative else group,
+        "several_groups": several_groups,
+        # The staff's message is the group's brief for this round of changes.
+        "changes_asked": selectors.changes_asked(initiative) if initiative else None,
         "form": form,
+        "sections": form.sections(existing=initiative is not None),
         "initiative": initiative,
         "attachments": list(initiative.attachments.all()) if initiative else [],
-        "action_url": reverse("initiatives:edit", args=[initiative.pk])
-        if initiative
-        else reverse("initiatives:create"),
+        "action_url": action_url,
     }
     return render(request, "initiatives/proposal_form.html", context, status=status)
 
 
+def _chosen_group(request: HttpRequest, groups: list[LocalGroup]) -> LocalGroup | None:
+    """The group a new proposal is for: the person's only group, or the one chosen (?group=)."""
+    if len(groups) == 1:
+        return groups[0]
+    chosen = request.POST.get("group") or request.GET.get("group")
+    return next((group for group in groups if str(group.pk) == chosen), None)
+
+
 @login_required
 def create(request: HttpRequest) -> HttpResponse:
-    """A new proposal by a member of an approved group (the group is chosen when several)."""
+    """A new proposal by a member of an approved group; a member of several groups first
+    chooses which group proposes it (so the form never offers the group as its own partner)."""
     groups = list(permissions.creatable_groups(request.user).order_by("name"))
     if not groups:
         return render(request, "initiatives/no_group.html", status=403)
+    group = _chosen_group(request, groups)
+    if group is None:
+        # Asked, or a group that is not one of the person's (its errors then show).
+        data = request.POST if request.method == "POST" else request.GET
+        form = GroupChoiceForm(data if "group" in data else None, groups=groups)
+        return render(request, "initiatives/choose_group.html", {"form": form})
     if request.method == "POST":
-        form = ProposalForm(request.POST, request.FILES, groups=groups)
+        form = ProposalForm(request.POST, request.FILES, own_group=group)
         if form.is_valid():
-            group = form.cleaned_data.get("group") or groups[0]
             response = _proposal_response(request, form, group=group)
             if response is not None:
                 return response
         else:
             _add_missing_answers(request, form)
     else:
-        form = ProposalForm(groups=groups)
-    return render_proposal_form(request, form)
+        form = ProposalForm(own_group=group)
+    return render_proposal_form(request, form, group=group, several_groups=len(groups) > 1)
 
 
 @login_required

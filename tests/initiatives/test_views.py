@@ -147,7 +147,7 @@ def test_it_names_wrong_and_missing_answers_together(client, group, member):
     )
     assert "Budgeten kan inte vara negativ." in response.text
     assert "Beskriv vad initiativet ska uppnå." in response.text
-    assert "Välj minst ett tema." in response.text
+    assert "Välj minst ett område." in response.text
     assert not Initiative.objects.exists()
 
 
@@ -315,7 +315,7 @@ def test_it_shows_missing_answers_when_submitting_an_incomplete_draft_by_button(
     response = client.post(reverse("initiatives:group_action", args=[initiative.pk, "submit"]))
     assert response.status_code == 200
     assert 'id="error-summary"' in response.text
-    assert "Välj minst ett tema." in response.text
+    assert "Välj minst ett område." in response.text
     initiative.refresh_from_db()
     assert initiative.status == S.DRAFT
 
