@@ -81,7 +81,7 @@ def _get_initiative_for_staff(request: HttpRequest, pk: int) -> Initiative:
 
 @login_required
 def queue(request: HttpRequest) -> HttpResponse:
-    """The review queue of the staff member's cities, by section, filterable and paginated."""
+    """City staff: the review queue of their cities, by section, filterable and paginated."""
     _require_staff(request.user)
     city_ids = staff_city_ids(request.user)
     cutoff = selectors.overdue_cutoff()
@@ -230,7 +230,7 @@ def _render_detail(
 
 @login_required
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """The whole proposal and everything staff do with it."""
+    """Staff of the initiative's city: the whole proposal and everything staff do with it."""
     initiative = _get_initiative_for_staff(request, pk)
     return _render_detail(request, initiative)
 
@@ -257,7 +257,7 @@ def _fail(request, initiative: Initiative, form, error: WorkflowError):
 @login_required
 @require_POST
 def assign(request: HttpRequest, pk: int) -> HttpResponse:
-    """Assign the initiative to a reviewer among the city's staff (or to nobody)."""
+    """Staff of the initiative's city: assign a reviewer among the city's staff (or nobody)."""
     initiative = _get_initiative_for_staff(request, pk)
     form = AssignForm(request.POST, reviewers=_reviewers(initiative))
     if not form.is_valid():
@@ -281,7 +281,7 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def assess(request: HttpRequest, pk: int) -> HttpResponse:
-    """Save the scores and notes against the fixed criteria (only those that changed)."""
+    """Staff of the initiative's city, once submitted: save the scores and notes that changed."""
     initiative = _get_initiative_for_staff(request, pk)
     if not permissions.can_assess(request.user, initiative):
         messages.error(request, _("A proposal can be assessed once it has been submitted."))
@@ -329,7 +329,7 @@ def _write(request: HttpRequest, pk: int, *, form_class, internal: bool, done: s
 @login_required
 @require_POST
 def comment(request: HttpRequest, pk: int) -> HttpResponse:
-    """An internal comment, for the city's staff only."""
+    """Staff of the initiative's city: an internal comment, for the city's staff only."""
     done = _("Your internal comment is saved. Only staff see it.")
     return _write(request, pk, form_class=CommentForm, internal=True, done=done)
 
@@ -337,7 +337,7 @@ def comment(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def message(request: HttpRequest, pk: int) -> HttpResponse:
-    """A message to the group, on its timeline and emailed to its administrators."""
+    """Staff of the initiative's city, once submitted: a message to the group, also emailed."""
     done = _("Your message is sent to the group.")
     return _write(request, pk, form_class=StaffMessageForm, internal=False, done=done)
 
@@ -345,10 +345,7 @@ def message(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
-    """One of the staff's transitions, with the message or support terms it requires.
-
-    A transition that was possible when the page was shown but no longer is (someone else
-    decided meanwhile) ends in a clear message, never a second event."""
+    """Staff of the initiative's city: one of the staff's transitions, with what it requires."""
     initiative = _get_initiative_for_staff(request, pk)
     step = workflow.TRANSITIONS.get(name)
     if step is None or not step.by_staff:
@@ -386,7 +383,7 @@ def action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
 @login_required
 @require_POST
 def grant(request: HttpRequest, pk: int) -> HttpResponse:
-    """Record support given to an approved, active or completed initiative."""
+    """Staff of the initiative's city, once approved: record support given."""
     initiative = _get_initiative_for_staff(request, pk)
     form = GrantForm(request.POST)
     if not form.is_valid():

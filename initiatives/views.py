@@ -53,7 +53,7 @@ def _get_initiative_for_user(request: HttpRequest, pk: int, *, full: bool = Fals
 
 
 def initiative_list(request: HttpRequest) -> HttpResponse:
-    """Approved, active and completed initiatives; filters by city, theme, kind and status."""
+    """Anyone: the public initiatives, filtered by city, area, kind of work and status."""
     initiatives = selectors.public_initiatives()
     form = FilterForm(request.GET or None)
     filtered = False
@@ -73,8 +73,7 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
 
 
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """The initiative's page: public parts for everyone who may see it; the group's side (its
-    timeline, actions, reports, messages) for its members and the city's staff."""
+    """Anyone who may see it: the initiative; its group and city staff also see the group's side."""
     initiative = _get_initiative_for_user(request, pk, full=True)
     user = request.user
     insider = permissions.can_see_private(user, initiative)
@@ -114,7 +113,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 def attachment(request: HttpRequest, pk: int, attachment_pk: int) -> FileResponse:
-    """Serve an attachment to those who may see its initiative, as a download."""
+    """The group's members and the city's staff: one attachment, as a download."""
     initiative = _get_initiative_for_user(request, pk)
     item = get_object_or_404(Attachment, pk=attachment_pk, initiative=initiative)
     if not permissions.can_see_attachment(request.user, item):
@@ -229,8 +228,7 @@ def _chosen_group(request: HttpRequest, groups: list[LocalGroup]) -> LocalGroup 
 
 @login_required
 def create(request: HttpRequest) -> HttpResponse:
-    """A new proposal by a member of an approved group; a member of several groups first
-    chooses which group proposes it (so the form never offers the group as its own partner)."""
+    """Members of an approved group: a new proposal (with several groups, the group first)."""
     groups = list(permissions.creatable_groups(request.user).order_by("name"))
     if not groups:
         return render(request, "initiatives/no_group.html", status=403)
@@ -255,7 +253,7 @@ def create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
-    """Edit the proposal, only in draft and changes_requested."""
+    """The group's members, in draft and changes requested: edit the proposal."""
     initiative = _get_initiative_for_user(request, pk)
     if not permissions.can_edit(request.user, initiative):
         raise PermissionDenied
@@ -277,7 +275,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def group_action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
-    """Confirm and make one of the group's transitions (submit, resubmit, withdraw, start)."""
+    """The group's members: confirm and make one of the group's workflow steps."""
     initiative = _get_initiative_for_user(request, pk)
     allowed = {t.name: t for t in workflow.allowed_transitions(request.user, initiative)}
     step = allowed.get(name)
@@ -314,7 +312,7 @@ def group_action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
 @login_required
 @require_POST
 def message(request: HttpRequest, pk: int) -> HttpResponse:
-    """A message from the group (or staff) on the initiative's timeline."""
+    """The group's members and the city's staff, once submitted: a message on the timeline."""
     initiative = _get_initiative_for_user(request, pk)
     if not permissions.can_message(request.user, initiative):
         raise PermissionDenied
@@ -339,7 +337,7 @@ def message(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def upload(request: HttpRequest, pk: int) -> HttpResponse:
-    """Attach a file to the initiative (members, while they may edit or report)."""
+    """The group's members, while they may edit or report: attach a file."""
     initiative = _get_initiative_for_user(request, pk)
     if not permissions.can_add_attachment(request.user, initiative):
         raise PermissionDenied
@@ -367,7 +365,7 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def confirm_partner(request: HttpRequest, pk: int, group_pk: int) -> HttpResponse:
-    """An admin of a partner group confirms that the group takes part."""
+    """Admins of a group named as a partner: confirm that the group takes part."""
     initiative = _get_initiative_for_user(request, pk)
     group = get_object_or_404(LocalGroup, pk=group_pk)
     try:
@@ -383,7 +381,7 @@ def confirm_partner(request: HttpRequest, pk: int, group_pk: int) -> HttpRespons
 
 @login_required
 def withdraw_consent(request: HttpRequest, pk: int) -> HttpResponse:
-    """The group takes back its consent to be featured in the handbook (asks first)."""
+    """The group's members: take back the consent to be featured in the handbook (asks first)."""
     initiative = _get_initiative_for_user(request, pk)
     if not permissions.can_withdraw_consent(request.user, initiative):
         raise PermissionDenied
@@ -409,7 +407,7 @@ def withdraw_consent(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def report_create(request: HttpRequest, pk: int) -> HttpResponse:
-    """A progress report, or the one final report (with consent to be featured)."""
+    """The group's members, while approved or active: a progress report or the final report."""
     initiative = _get_initiative_for_user(request, pk)
     if not permissions.can_report(request.user, initiative):
         raise PermissionDenied
