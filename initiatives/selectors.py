@@ -110,24 +110,20 @@ def group_timeline(initiative: Initiative) -> QuerySet:
     )
 
 
-# Assessment entries this close together, by one person, come from one save of the form.
-ONE_SAVE = datetime.timedelta(minutes=10)
-
-
 def fold_assessments(events) -> list[InitiativeEvent]:
-    """`events` (newest first) with each run of assessment entries one person saved together
-    as one entry: the first, with `scores` [(criterion's name, score), …] in the reader's
-    language. A save of the assessment form logs one entry per criterion it changed."""
+    """`events` (newest first) with each run of assessment entries by one person, with nothing
+    else between them, as one entry: the newest, with `scores` [(criterion's name, score,
+    time), …] in the reader's language. A save of the assessment form logs one entry per
+    criterion it changed, and a page of twenty-five such entries said little."""
     folded: list[InitiativeEvent] = []
     for event in events:
         if event.kind == InitiativeEvent.Kind.ASSESSMENT and event.data:
-            score = (event.criterion_label, event.data.get("score"))
+            score = (event.criterion_label, event.data.get("score"), event.created_at)
             last = folded[-1] if folded else None
             if (
                 last is not None
                 and getattr(last, "scores", None) is not None
                 and last.actor_id == event.actor_id
-                and abs(last.created_at - event.created_at) <= ONE_SAVE
             ):
                 last.scores.append(score)
                 continue

@@ -36,7 +36,7 @@ from initiatives.staff_forms import (
 from mobilisering.errors import add_to_form
 
 PAGE_SIZE = 25
-TIMELINE_PAGE_SIZE = 30
+TIMELINE_PAGE_SIZE = 15
 NOTES_PAGE_SIZE = 10
 
 
