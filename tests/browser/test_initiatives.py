@@ -24,8 +24,9 @@ def status_of(initiative_id: int) -> str:
 
 def open_parts(page):
     """Open the folded parts of the form, as a person does by clicking their headings."""
-    for summary in page.locator("details:not([open]) > summary").all():
-        summary.click()
+    closed = page.locator("details:not([open]) > summary")
+    while closed.count():
+        closed.first.click()
 
 
 def fill_proposal(page):

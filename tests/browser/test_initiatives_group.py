@@ -16,8 +16,9 @@ pytestmark = [
 
 def open_parts(page):
     """Open the folded parts of the form, as a person does by clicking their headings."""
-    for summary in page.locator("details:not([open]) > summary").all():
-        summary.click()
+    closed = page.locator("details:not([open]) > summary")
+    while closed.count():
+        closed.first.click()
 
 
 def test_a_member_drafts_fixes_errors_and_submits(live_server, page):
