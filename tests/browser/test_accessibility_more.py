@@ -319,7 +319,7 @@ def test_the_proposal_form_leads_from_its_errors_to_each_field(live_server, page
     assert _label_in_view(page, summary_field)
 
     # A group of checkboxes: its legend stays in view.
-    page.locator("#error-summary a", has_text="Välj minst ett tema").click()
+    page.locator("#error-summary a", has_text="Välj minst ett område").click()
     assert _in_view(page, "#div_id_themes legend")
     assert page.evaluate("document.activeElement.type") == "checkbox"
 
