@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from cities.models import City, LocalGroup, RightsTheme
 from initiatives.models import Initiative
 from mobilisering import images, search
+from mobilisering.models import current_language, written_language_field
 
 # What the portal-wide search reads of a story and of a handbook chapter (mobilisering/search.py).
 STORY_DOCUMENT = search.Document(
@@ -75,6 +76,9 @@ class Example(models.Model):
         _("status"), max_length=20, choices=Status, default=Status.DRAFT, db_index=True
     )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    # The language the story's own (Swedish-side) text was written in: a story drafted from a
+    # proposal the group wrote in English keeps English there until an editor translates it.
+    language = written_language_field()
     created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     created_by = models.ForeignKey(
@@ -133,6 +137,14 @@ class Example(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == Status.PUBLISHED
+
+    def language_of(self, field: str) -> str:
+        """The language of `field`'s text as a page in the current language shows it: the
+        page's own where a translation is written, else the text's as written (the fallback)."""
+        page = current_language()
+        if page != settings.LANGUAGE_CODE and getattr(self, f"{field}_{page}", ""):
+            return page
+        return self.language
 
 
 class ExampleImage(models.Model):

@@ -77,6 +77,8 @@ class StorageFetcher:
         return self.fetch(url)
 
     def fetch(self, url, headers=None):
+        # WeasyPrint (and the Pango it loads) is imported only when a PDF is made: every other
+        # page of the portal starts without it.
         from weasyprint.urls import URLFetcherResponse
 
         if not url.startswith(STORAGE_SCHEME):

@@ -31,7 +31,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from cities.models import City
-from handbook import notifications, permissions, workflow
+from handbook import emails, permissions, workflow
 from handbook.models import (
     Chapter,
     ChapterExample,
@@ -181,7 +181,12 @@ def start_from_initiative(*, initiative: Initiative, actor) -> Example:
         with translation.override("sv"):
             data = _prefill(locked, report)
         example = Example(
-            created_by=actor, city_id=locked.city_id, group=locked.group, source_initiative=locked
+            created_by=actor,
+            city_id=locked.city_id,
+            group=locked.group,
+            source_initiative=locked,
+            # Mostly the group's words, in the language the group wrote them in.
+            language=locked.language,
         )
         _apply(example, data)
         example.slug = unique_slug(example.title_sv)
@@ -262,7 +267,7 @@ def transition(
             text=message.strip(),
         )
         if notify and step.name == "submit":
-            notifications.sent_for_review(example=locked, actor=actor)
+            emails.sent_for_review(example=locked, actor=actor)
     example.status, example.published_at = locked.status, locked.published_at
     return locked
 
@@ -349,7 +354,7 @@ def consent_withdrawn(*, initiative: Initiative, actor) -> list[Example]:
         )
         changed.append((example, from_status))
     if changed:
-        notifications.consent_withdrawn(initiative=initiative, examples=changed)
+        emails.consent_withdrawn(initiative=initiative, examples=changed)
     return [example for example, _from in changed]
 
 
@@ -398,8 +403,9 @@ def publish_edition(*, edition: Edition, actor, publish: bool = True) -> Edition
         if publish and locked.published_at is None:
             locked.published_at = timezone.now()
         locked.save(update_fields=["published", "published_at", "updated_at"])
-        text = _("published") if publish else _("unpublished")
-        _log(actor, HandbookEvent.Action.EDITION, edition=locked, text=text)
+        # The step, not a word: the log reads in the reader's language.
+        step = "publish" if publish else "unpublish"
+        _log(actor, HandbookEvent.Action.EDITION, edition=locked, transition=step)
     edition.published, edition.published_at = locked.published, locked.published_at
     return locked
 
@@ -459,6 +465,7 @@ def move_chapter(*, chapter: Chapter, actor, step: int) -> None:
             item.order = order
         Chapter.objects.bulk_update(chapters, ["order"])
         locked.save(update_fields=["updated_at"])
+        _log(actor, HandbookEvent.Action.EDITION, edition=locked, text=chapter.title_sv)
 
 
 def set_chapter_examples(*, chapter: Chapter, actor, examples: Sequence[Example]) -> None:

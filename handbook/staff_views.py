@@ -16,7 +16,9 @@ from django.views.decorators.http import require_POST
 from cities.models import City
 from cities.permissions import staff_city_ids
 from handbook import permissions, selectors, services, workflow
-from handbook.forms import (
+from handbook.models import Chapter, Edition, Example, ExampleImage, Status
+from handbook.services import HandbookError
+from handbook.staff_forms import (
     ChapterExamplesForm,
     ChapterForm,
     EditionForm,
@@ -25,8 +27,6 @@ from handbook.forms import (
     WorkspaceFilterForm,
     initial_from,
 )
-from handbook.models import Chapter, Edition, Example, ExampleImage, Status
-from handbook.services import HandbookError
 from initiatives.models import Initiative
 from initiatives.models import Status as InitiativeStatus
 from mobilisering.errors import add_to_form
@@ -76,8 +76,7 @@ def _cities_for(user):
 
 @login_required
 def examples(request: HttpRequest) -> HttpResponse:
-    """Every story the user may work on, by status, and the completed initiatives that consent
-    to being featured and have no story yet."""
+    """Editors and city staff: their stories, and the initiatives that may become one."""
     _require_workspace(request)
     user = request.user
     form = WorkspaceFilterForm(request.GET or None)
@@ -106,7 +105,7 @@ def examples(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def example_create(request: HttpRequest) -> HttpResponse:
-    """A story written from scratch."""
+    """Editors and city staff: a story written from scratch."""
     _require_workspace(request)
     cities = _cities_for(request.user)
     form = ExampleForm(request.POST or None, cities=cities)
@@ -124,7 +123,7 @@ def example_create(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def example_start(request: HttpRequest, initiative_pk: int) -> HttpResponse:
-    """One action: a story prefilled from a completed, consenting initiative."""
+    """Editors and the initiative's city staff: a story prefilled from a consenting initiative."""
     _require_workspace(request)
     initiative = get_object_or_404(Initiative, pk=initiative_pk)
     if not permissions.can_start_from(request.user, initiative):
@@ -146,7 +145,7 @@ def example_start(request: HttpRequest, initiative_pk: int) -> HttpResponse:
 
 @login_required
 def example_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    """The story's texts, its workflow buttons, its pictures and its editorial log."""
+    """Those who may edit the story: its texts, workflow buttons, pictures and editorial log."""
     _require_workspace(request)
     example = _get_example_for_user(request, pk)
     cities = _cities_for(request.user)
@@ -182,7 +181,7 @@ def _render_example_page(request, example, *, form, image_form=None, status=200)
 @login_required
 @require_POST
 def example_action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
-    """Send for review, publish, back to draft, unpublish."""
+    """Writers and editors, as the workflow allows: a step of the story's workflow."""
     _require_workspace(request)
     example = _get_example_for_user(request, pk)
     if not permissions.can_transition(request.user, example, name):
@@ -202,7 +201,7 @@ def example_action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
 @login_required
 @require_POST
 def image_add(request: HttpRequest, pk: int) -> HttpResponse:
-    """Add a picture to the story."""
+    """Those who may edit the story: add a picture."""
     _require_workspace(request)
     example = _get_example_for_user(request, pk)
     image_form = ImageForm(request.POST, request.FILES)
@@ -231,6 +230,7 @@ def image_add(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def image_remove(request: HttpRequest, pk: int, image_pk: int) -> HttpResponse:
+    """Those who may edit the story: remove a picture."""
     _require_workspace(request)
     example = _get_example_for_user(request, pk)
     picture = get_object_or_404(ExampleImage, pk=image_pk, example=example)
@@ -248,7 +248,7 @@ def image_remove(request: HttpRequest, pk: int, image_pk: int) -> HttpResponse:
 
 @login_required
 def editions(request: HttpRequest) -> HttpResponse:
-    """The handbook's editions, and a form for a new one."""
+    """Editors: the handbook's editions, and a form for a new one."""
     _require_editor(request)
     form = EditionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -270,7 +270,7 @@ def _get_edition(request, slug: str) -> Edition:
 
 @login_required
 def edition_edit(request: HttpRequest, slug: str) -> HttpResponse:
-    """The edition's title and introduction, its chapters in order, and a new chapter."""
+    """Editors: the edition's texts, its chapters in order, and a new chapter."""
     edition = _get_edition(request, slug)
     part = request.POST.get("part") if request.method == "POST" else None
     form = EditionForm(
@@ -311,6 +311,7 @@ def edition_edit(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def edition_publish(request: HttpRequest, slug: str) -> HttpResponse:
+    """Editors: publish the edition, or take it back."""
     edition = _get_edition(request, slug)
     publish = request.POST.get("publish") == "1"
     try:
@@ -334,7 +335,7 @@ def _get_chapter(request, slug: str, pk: int) -> Chapter:
 
 @login_required
 def chapter_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    """The chapter's title and introduction, and its stories in order."""
+    """Editors: the chapter's texts and its stories in order."""
     chapter = _get_chapter(request, slug, pk)
     part = request.POST.get("part") if request.method == "POST" else None
     form = ChapterForm(
@@ -372,6 +373,7 @@ def chapter_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def chapter_move(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Editors: move a chapter one place earlier or later."""
     chapter = _get_chapter(request, slug, pk)
     step = -1 if request.POST.get("direction") == "up" else 1
     services.move_chapter(chapter=chapter, actor=request.user, step=step)
@@ -381,6 +383,7 @@ def chapter_move(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def chapter_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Editors: remove a chapter (its stories stay)."""
     chapter = _get_chapter(request, slug, pk)
     services.delete_chapter(chapter=chapter, actor=request.user)
     messages.success(request, _("The chapter is removed."))

@@ -15,7 +15,7 @@ PAGE_SIZE = 12
 
 
 def story_list(request: HttpRequest) -> HttpResponse:
-    """Published stories, newest first; filters by city and theme."""
+    """Anyone: the published stories, newest first, filtered by city and area."""
     examples = selectors.public_examples()
     form = StoryFilterForm(request.GET or None)
     filtered = False
@@ -55,7 +55,7 @@ def _get_example_for_user(request: HttpRequest, slug: str) -> tuple[Example, boo
 
 
 def story_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    """One story: its group and city, themes, lessons and pictures."""
+    """Anyone (drafts: their writers): one story with its group, city, lessons and pictures."""
     example, public = _get_example_for_user(request, slug)
     chapters = list(
         example.entries.filter(chapter__edition__published=True)
@@ -89,17 +89,17 @@ def _contents(request: HttpRequest, edition: Edition | None) -> HttpResponse:
 
 
 def index(request: HttpRequest) -> HttpResponse:
-    """The latest published edition's table of contents."""
+    """Anyone: the latest published edition's table of contents."""
     return _contents(request, selectors.published_editions().first())
 
 
 def edition(request: HttpRequest, slug: str) -> HttpResponse:
-    """An edition's table of contents."""
+    """Anyone (unpublished: editors): an edition's table of contents."""
     return _contents(request, _get_edition_for_user(request, slug))
 
 
 def chapter(request: HttpRequest, slug: str, chapter_slug: str) -> HttpResponse:
-    """One chapter: its introduction and its stories in full, with the previous and next."""
+    """Anyone (unpublished: editors): one chapter with its stories in full."""
     edition = _get_edition_for_user(request, slug)
     chapters = list(edition.chapters.order_by("order", "pk"))
     index = next((i for i, c in enumerate(chapters) if c.slug == chapter_slug), None)
@@ -117,8 +117,7 @@ def chapter(request: HttpRequest, slug: str, chapter_slug: str) -> HttpResponse:
 
 
 def edition_pdf(request: HttpRequest, slug: str) -> FileResponse:
-    """The edition as a typeset book in the URL's language, rendered once per content version
-    (see handbook/pdf.py)."""
+    """Anyone (unpublished: editors): the edition as a typeset PDF in the URL's language."""
     edition = _get_edition_for_user(request, slug)
     language = get_language()
     name = pdf.cached_pdf(edition, language=language)

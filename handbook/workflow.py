@@ -13,51 +13,34 @@ publish and unpublish. Only `services.transition` changes an example's status, a
 table.
 """
 
-from dataclasses import dataclass
-
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from handbook.models import Status
+from handbook.permissions import is_editor, is_writer_for
+from initiatives.workflow import Transition
 
 WRITER = "writer"  # staff of the example's city, or an editor
 EDITOR = "editor"  # holds handbook.publish_example
 
 
-@dataclass(frozen=True)
-class Transition:
-    """One allowed move: `name` from any of `sources` to `target`, by `actors`."""
-
-    name: str
-    label: Promise
-    sources: frozenset[str]
-    target: str
-    actors: frozenset[str]
-    style: str = "secondary"
-
-    @property
-    def button_class(self) -> str:
-        return {"primary": "btn-primary", "danger": "btn-outline-danger"}.get(
-            self.style, "btn-outline-primary"
-        )
+def _t(name, label, sources, target, actors, style="secondary") -> Transition:
+    return Transition(name, label, frozenset(sources), target, frozenset(actors), style=style)
 
 
 S = Status
 TRANSITIONS: dict[str, Transition] = {
     t.name: t
     for t in [
-        Transition("submit", _("Send for review"), frozenset({S.DRAFT}), S.IN_REVIEW, frozenset({WRITER}), "primary"),
-        Transition("publish", _("Publish"), frozenset({S.IN_REVIEW}), S.PUBLISHED, frozenset({EDITOR}), "primary"),
-        Transition("return_to_draft", _("Back to draft"), frozenset({S.IN_REVIEW}), S.DRAFT, frozenset({WRITER})),
-        Transition("unpublish", _("Unpublish"), frozenset({S.PUBLISHED}), S.DRAFT, frozenset({EDITOR}), "danger"),
+        _t("submit", _("Send for review"), [S.DRAFT], S.IN_REVIEW, [WRITER], "primary"),
+        _t("publish", _("Publish"), [S.IN_REVIEW], S.PUBLISHED, [EDITOR], "primary"),
+        _t("return_to_draft", _("Back to draft"), [S.IN_REVIEW], S.DRAFT, [WRITER]),
+        _t("unpublish", _("Unpublish"), [S.PUBLISHED], S.DRAFT, [EDITOR], "danger"),
     ]
 }  # fmt: skip
 
 
 def roles_of(user, example) -> set[str]:
     """The workflow roles `user` holds for `example`: WRITER, EDITOR, both or none."""
-    from handbook.permissions import is_editor, is_writer_for
-
     roles = set()
     if is_editor(user):
         roles |= {WRITER, EDITOR}

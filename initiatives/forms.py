@@ -19,17 +19,18 @@ from initiatives.models import (
     Status,
     SupportKind,
 )
-from initiatives.services import PROPOSAL_FIELDS, REQUIRED_ANSWERS
-from mobilisering.forms import capitalised
+from initiatives.services import (
+    END_BEFORE_START,
+    PROPOSAL_FIELDS,
+    REQUIRED_ANSWERS,
+    end_before_start,
+)
+from mobilisering.forms import capitalised, textarea
 from mobilisering.submissions import OnceFormMixin
 from mobilisering.uploads import clean_document
 
 DOCUMENT_TYPES = "application/pdf,image/jpeg,image/png,image/webp"
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def textarea(rows: int) -> forms.Textarea:
-    return forms.Textarea(attrs={"rows": rows})
 
 
 class DocumentField(forms.FileField):
@@ -38,9 +39,15 @@ class DocumentField(forms.FileField):
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
         kwargs.setdefault("label", _("Attach a file"))
+        # "Optional" only where the field is: the help never contradicts the label's marker.
         kwargs.setdefault(
             "help_text",
             _(
+                "A PDF, JPEG, PNG or WebP file of at most 10 MB, for example a budget or a "
+                "photo. Photos are stored without their location data."
+            )
+            if kwargs["required"]
+            else _(
                 "Optional. A PDF, JPEG, PNG or WebP file of at most 10 MB, for example a budget "
                 "or a photo. Photos are stored without their location data."
             ),
@@ -60,15 +67,30 @@ class DocumentField(forms.FileField):
 MARKER = _("required to submit")
 
 
-class ProposalForm(OnceFormMixin, forms.Form):
-    """The proposal. Every answer may be left empty while it is a draft; the title may not."""
+class GroupChoiceForm(forms.Form):
+    """Which of the person's groups proposes a new initiative (asked first, when several)."""
 
     group = forms.ModelChoiceField(
         label=_("Which group proposes it?"),
         queryset=LocalGroup.objects.none(),
-        empty_label=None,
+        widget=forms.RadioSelect,
         help_text=_("You are a member of several groups. Choose the one that runs the project."),
+        error_messages={
+            "required": _("Choose the group that proposes the initiative."),
+            "invalid_choice": _("Choose one of your groups."),
+        },
     )
+
+    def __init__(self, *args, groups, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["group"].queryset = LocalGroup.objects.filter(
+            pk__in=[group.pk for group in groups]
+        ).order_by("name")
+
+
+class ProposalForm(OnceFormMixin, forms.Form):
+    """The proposal. Every answer may be left empty while it is a draft; the title may not."""
+
     title = forms.CharField(
         label=_("Title"),
         max_length=200,
@@ -117,7 +139,7 @@ class ProposalForm(OnceFormMixin, forms.Form):
         ),
     )
     themes = forms.ModelMultipleChoiceField(
-        label=_("Themes"),
+        label=_("Areas"),
         queryset=RightsTheme.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -209,23 +231,14 @@ class ProposalForm(OnceFormMixin, forms.Form):
     )
     attachment = DocumentField()
 
-    def __init__(self, *args, groups=None, own_group: LocalGroup | None = None, **kwargs):
-        """`groups`: the groups the person may propose for (the choice is shown when there are
-        several); `own_group`: the group of an existing proposal (no choice then)."""
+    def __init__(self, *args, own_group: LocalGroup, **kwargs):
+        """`own_group`: the group that proposes it, never offered as its own partner."""
         super().__init__(*args, **kwargs)
-        groups = list(groups or [])
-        if own_group is not None or len(groups) <= 1:
-            del self.fields["group"]
-        else:
-            self.fields["group"].queryset = LocalGroup.objects.filter(
-                pk__in=[group.pk for group in groups]
-            )
-        partners = LocalGroup.objects.filter(status=LocalGroup.Status.APPROVED).select_related(
-            "city"
+        partners = (
+            LocalGroup.objects.filter(status=LocalGroup.Status.APPROVED)
+            .exclude(pk=own_group.pk)
+            .select_related("city")
         )
-        exclude = own_group.pk if own_group else (groups[0].pk if len(groups) == 1 else None)
-        if exclude:
-            partners = partners.exclude(pk=exclude)
         self.fields["partners"].queryset = partners.order_by("city__ordering", "name")
         self.fields["partners"].label_from_instance = lambda g: f"{g.name} ({g.city.name})"
         self._mark_required_to_submit()
@@ -244,6 +257,46 @@ class ProposalForm(OnceFormMixin, forms.Form):
             if not isinstance(field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
                 field.widget.attrs["aria-required"] = "true"
 
+    # The form's parts, in order: (key, legend, fields).
+    SECTIONS = [
+        ("project", _("The project"), ["title", "summary", "kind_of_work", "themes"]),
+        ("gap", _("The rights gap"), ["right_at_stake", "rights_holders", "location", "evidence"]),
+        (
+            "people",
+            _("People, goals and activities"),
+            ["people_concerned", "goals", "activities", "partners"],
+        ),
+        (
+            "plan",
+            _("Time, money and support"),
+            ["planned_start", "planned_end", "budget_sek", "cost_breakdown", "support_requested"],
+        ),
+        ("files", _("Files"), ["attachment"]),
+    ]
+
+    def sections(self, *, existing: bool) -> list[dict]:
+        """The parts of the form as the page folds them (`<details>`): the first part is open,
+        and so is every part with an error; editing a saved proposal, so is every part that
+        still lacks an answer a submission needs. `answered`/`needed` count those answers."""
+        parts = []
+        for index, (key, legend, names) in enumerate(self.SECTIONS):
+            fields = [self[name] for name in names if name in self.fields]
+            needed = [field for field in fields if field.name in REQUIRED_ANSWERS]
+            answered = [field for field in needed if _answered(field.value())]
+            has_errors = any(field.errors for field in fields)
+            parts.append(
+                {
+                    "key": key,
+                    "legend": legend,
+                    "fields": fields,
+                    "needed": len(needed),
+                    "answered": len(answered),
+                    "has_errors": has_errors,
+                    "open": index == 0 or has_errors or (existing and len(answered) < len(needed)),
+                }
+            )
+        return parts
+
     def clean_budget_sek(self):
         budget = self.cleaned_data.get("budget_sek")
         if budget is not None and budget < 0:
@@ -252,12 +305,8 @@ class ProposalForm(OnceFormMixin, forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        start, end = cleaned.get("planned_start"), cleaned.get("planned_end")
-        if start and end and end < start:
-            self.add_error("planned_end", _("The end date cannot be before the start date."))
-        group, partners = cleaned.get("group"), cleaned.get("partners") or []
-        if group and group in partners:
-            self.add_error("partners", _("Your own group cannot be its own partner."))
+        if end_before_start(cleaned.get("planned_start"), cleaned.get("planned_end")):
+            self.add_error("planned_end", END_BEFORE_START)
         return cleaned
 
     def proposal_data(self) -> dict:
@@ -265,11 +314,20 @@ class ProposalForm(OnceFormMixin, forms.Form):
         data = {
             key: value
             for key, value in self.cleaned_data.items()
-            if key not in {"group", "attachment", "form_key"}
+            if key not in {"attachment", "form_key"}
         }
         data["themes"] = list(data.get("themes") or [])
         data["partners"] = list(data.get("partners") or [])
         return data
+
+
+def _answered(value) -> bool:
+    """Is a field's value (as the form holds it, bound or initial) an answer?"""
+    if isinstance(value, str):
+        return bool(value.strip())
+    if isinstance(value, list | tuple):
+        return any(_answered(item) for item in value)
+    return value is not None and value != ""
 
 
 def initial_from(initiative) -> dict:
@@ -410,10 +468,10 @@ class InitiativeFilterForm(forms.Form):
         to_field_name="slug",
     )
     theme = forms.ModelChoiceField(
-        label=_("Theme"),
+        label=_("Area"),
         queryset=RightsTheme.objects.all(),
         required=False,
-        empty_label=_("All themes"),
+        empty_label=_("All areas"),
         to_field_name="slug",
     )
 

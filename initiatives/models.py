@@ -18,6 +18,7 @@ from django.utils.translation import pgettext_lazy
 
 from cities.models import LONG_TEXT, City, LocalGroup, RightsTheme
 from mobilisering import search
+from mobilisering.models import written_language_field
 
 
 class Status(models.TextChoices):
@@ -73,7 +74,8 @@ class KindOfWork(models.TextChoices):
 
 
 class SupportKind(models.TextChoices):
-    """The support a group may ask for in its proposal (several may be chosen)."""
+    """The kinds of support: what a group asks for in its proposal (several may be chosen) and
+    what staff record as given (`SupportGrant.kind`), named the same on both sides."""
 
     FUNDING = "funding", _("funding")
     TRAINING = "training", _("training")
@@ -162,6 +164,8 @@ class Initiative(models.Model):
         related_name="+",
         verbose_name=_("created by"),
     )
+    # The language the group wrote the proposal in (pages in the other language mark it).
+    language = written_language_field()
     search_sv = INITIATIVE_DOCUMENT.column("sv")
     search_en = INITIATIVE_DOCUMENT.column("en")
 
@@ -274,6 +278,7 @@ class InitiativeEvent(models.Model):
         ASSESSMENT = "assessment", _("assessment")
         PARTNERSHIP = "partnership", _("partnership")
         CONSENT = "consent", _("consent to be featured withdrawn")
+        ATTACHMENT = "attachment", _("file attached")
 
     initiative = models.ForeignKey(
         Initiative, on_delete=models.CASCADE, related_name="events", verbose_name=_("initiative")
@@ -290,7 +295,10 @@ class InitiativeEvent(models.Model):
     transition = models.CharField(_("transition"), max_length=30, blank=True)
     from_status = models.CharField(_("from"), max_length=20, choices=Status, blank=True)
     to_status = models.CharField(_("to"), max_length=20, choices=Status, blank=True)
+    # What a person wrote (a message, a note), never words the portal made: those are rendered
+    # from `data` in the reader's language (an assessment: {"criterion": …, "score": …}).
     text = models.TextField(_("text"), blank=True)
+    data = models.JSONField(_("data"), default=dict, blank=True)
     visible_to_group = models.BooleanField(_("visible to the group"), default=True)
     # The grant or report the event is about, so the timeline can show it in the reader's language.
     grant = models.ForeignKey(
@@ -309,6 +317,14 @@ class InitiativeEvent(models.Model):
         related_name="+",
         verbose_name=_("report"),
     )
+    attachment = models.ForeignKey(
+        "Attachment",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("attachment"),
+    )
     created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
 
     class Meta:
@@ -319,6 +335,12 @@ class InitiativeEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.initiative}: {self.get_kind_display()}"
+
+    @property
+    def criterion_label(self) -> str:
+        """An assessment's criterion, in the reader's language."""
+        criterion = self.data.get("criterion", "")
+        return Criterion(criterion).label if criterion in Criterion.values else criterion
 
 
 class Criterion(models.TextChoices):
@@ -402,13 +424,8 @@ class Comment(models.Model):
         return f"{self.initiative}: {self.body[:40]}"
 
 
-class GrantKind(models.TextChoices):
-    FUNDING = "funding", _("funding")
-    MENTORING = "mentoring", _("mentoring")
-    PREMISES = "premises", _("premises")
-    TRAINING = "training", _("training")
-    COMMUNICATION = "communication", _("communication")
-    NETWORK = "network", _("network")
+# The support given is of the same kinds as the support asked for.
+GrantKind = SupportKind
 
 
 class SupportGrant(models.Model):
@@ -455,6 +472,12 @@ class SupportGrant(models.Model):
     def __str__(self) -> str:
         return f"{self.initiative}: {self.get_kind_display()}"
 
+    @property
+    def criterion_label(self) -> str:
+        """An assessment's criterion, in the reader's language."""
+        criterion = self.data.get("criterion", "")
+        return Criterion(criterion).label if criterion in Criterion.values else criterion
+
 
 class Report(models.Model):
     """A progress report, or the one final report, written by the group."""
@@ -481,6 +504,7 @@ class Report(models.Model):
     consent_to_feature = models.BooleanField(
         _("consent to be featured as a handbook example"), default=False
     )
+    language = written_language_field()
     created_at = models.DateTimeField(_("written at"), default=timezone.now)
 
     class Meta:

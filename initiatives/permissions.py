@@ -173,6 +173,20 @@ def can_see_attachment(user, attachment: Attachment) -> bool:
     return can_see_private(user, attachment.initiative)
 
 
+def can_see_unconfirmed_partners(user, initiative: Initiative) -> bool:
+    """A partner named but not yet confirmed is the group's claim, not a fact: the group, the
+    city's staff and the partner groups' members see it; the public sees confirmed ones only."""
+    return can_see_private(user, initiative) or is_partner_member(user, initiative)
+
+
+def shown_partnerships(user, initiative: Initiative) -> list:
+    """The partnerships the initiative's page shows `user` (prefetch `partnerships__group`)."""
+    partnerships = list(initiative.partnerships.all())
+    if can_see_unconfirmed_partners(user, initiative):
+        return partnerships
+    return [partnership for partnership in partnerships if partnership.confirmed]
+
+
 def can_confirm_partnership(user, initiative: Initiative, group: LocalGroup) -> bool:
     """Admins of a group named as a partner confirm it, once the initiative is submitted."""
     if initiative.status in {Status.DRAFT, Status.WITHDRAWN}:

@@ -8,7 +8,7 @@ from django.utils.formats import date_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from initiatives import permissions, selectors, staff_views, workflow
+from initiatives import permissions, selectors, workflow
 from initiatives.models import Initiative, Status
 from mobilisering import dashboard
 
@@ -92,14 +92,12 @@ def _new_submissions(request, city_ids):
 
 
 def _overdue_reviews(request, city_ids):
-    count = Initiative.objects.filter(
-        city_id__in=city_ids,
-        status__in=staff_views.UNDECIDED,
-        submitted_at__lt=staff_views.overdue_cutoff(),
+    count = selectors.overdue(
+        Initiative.objects.filter(city_id__in=city_ids), selectors.overdue_cutoff()
     ).count()
     return dashboard.Attention(
         area=_("Initiatives"),
-        label=_("Reviews overdue (over %(days)s days)") % {"days": staff_views.OVERDUE_AFTER.days},
+        label=_("Reviews overdue (over %(days)s days)") % {"days": selectors.OVERDUE_AFTER.days},
         count=count,
         url=_queue_url(section="overdue"),
         link_text=_("Open the overdue reviews"),

@@ -2,7 +2,8 @@
 
 import datetime
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from cities.models import City, RightsTheme
 from initiatives.models import (
@@ -14,6 +15,37 @@ from initiatives.models import (
     Status,
     SupportGrant,
 )
+
+# A submission without a decision after this long is overdue.
+OVERDUE_AFTER = datetime.timedelta(days=14)
+# Waiting for staff: submitted or in review (changes requested waits for the group).
+UNDECIDED = [Status.SUBMITTED, Status.IN_REVIEW]
+
+
+def overdue_cutoff() -> datetime.datetime:
+    """Submissions made before this moment and still undecided are overdue."""
+    return timezone.now() - OVERDUE_AFTER
+
+
+def is_overdue(initiative: Initiative, cutoff: datetime.datetime) -> bool:
+    """Is `initiative` (already loaded) undecided since before `cutoff`? The same condition as
+    `overdue()`, for one row."""
+    return (
+        initiative.status in UNDECIDED
+        and initiative.submitted_at is not None
+        and initiative.submitted_at < cutoff
+    )
+
+
+def overdue(initiatives: QuerySet, cutoff: datetime.datetime) -> QuerySet:
+    """Those of `initiatives` undecided since before `cutoff` (the queue's "Overdue" tab and the
+    staff start page's count)."""
+    return initiatives.filter(overdue_condition(cutoff))
+
+
+def overdue_condition(cutoff: datetime.datetime) -> Q:
+    """The filter of `overdue()`, for aggregates that count several conditions at once."""
+    return Q(status__in=UNDECIDED, submitted_at__lt=cutoff)
 
 
 def with_card_data(initiatives: QuerySet) -> QuerySet:
@@ -75,6 +107,40 @@ def group_timeline(initiative: Initiative) -> QuerySet:
         InitiativeEvent.objects.filter(initiative=initiative, visible_to_group=True)
         .select_related("actor", "grant", "report")
         .order_by("-created_at", "-pk")
+    )
+
+
+def fold_assessments(events) -> list[InitiativeEvent]:
+    """`events` (newest first) with each run of assessment entries by one person, with nothing
+    else between them, as one entry: the newest, with `scores` [(criterion's name, score,
+    time), …] in the reader's language. A save of the assessment form logs one entry per
+    criterion it changed, and a page of twenty-five such entries said little."""
+    folded: list[InitiativeEvent] = []
+    for event in events:
+        if event.kind == InitiativeEvent.Kind.ASSESSMENT and event.data:
+            score = (event.criterion_label, event.data.get("score"), event.created_at)
+            last = folded[-1] if folded else None
+            if (
+                last is not None
+                and getattr(last, "scores", None) is not None
+                and last.actor_id == event.actor_id
+            ):
+                last.scores.append(score)
+                continue
+            event.scores = [score]
+        folded.append(event)
+    return folded
+
+
+def changes_asked(initiative: Initiative) -> str | None:
+    """What staff last asked the group to change, while changes are requested (else None)."""
+    if initiative.status != Status.CHANGES_REQUESTED:
+        return None
+    return (
+        initiative.events.filter(transition="request_changes")
+        .order_by("-created_at", "-pk")
+        .values_list("text", flat=True)
+        .first()
     )
 
 

@@ -3,7 +3,7 @@
 Each function is keyword-only, runs in one transaction, locks the initiative row before it checks
 anything (so two people acting at once are serialised: the second sees the first's result), checks
 the permission again (views check first, for the buttons), writes, logs an `InitiativeEvent`, and
-sends its emails after commit (`initiatives/notifications.py`). Failures raise `WorkflowError`
+sends its emails after commit (`initiatives/emails.py`). Failures raise `WorkflowError`
 carrying a translated message a view shows with `messages.error` (or, for `ProposalError`, field
 errors a form shows next to the fields).
 
@@ -41,7 +41,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cities.models import LocalGroup
-from initiatives import notifications, permissions, signals, workflow
+from initiatives import emails, permissions, signals, workflow
 from initiatives.models import (
     MAX_ACTIVITIES,
     MAX_AMOUNT_SEK,
@@ -50,7 +50,6 @@ from initiatives.models import (
     Attachment,
     Comment,
     Criterion,
-    GrantKind,
     Initiative,
     InitiativeEvent,
     InitiativePartner,
@@ -101,7 +100,7 @@ REQUIRED_ANSWERS: dict[str, Any] = {
     "rights_holders": gettext_lazy("Say for whom the right is not respected."),
     "location": gettext_lazy("Say where this happens."),
     "evidence": gettext_lazy("Say how the group knows."),
-    "themes": gettext_lazy("Choose at least one theme."),
+    "themes": gettext_lazy("Choose at least one area."),
     "people_concerned": gettext_lazy("Describe the people concerned and how they take part."),
     "goals": gettext_lazy("Describe what the initiative should achieve."),
     "activities": gettext_lazy("Describe the activities you plan."),
@@ -111,6 +110,21 @@ REQUIRED_ANSWERS: dict[str, Any] = {
     "budget_sek": gettext_lazy("Give the budget in SEK (0 if you need no money)."),
     "support_requested": gettext_lazy("Choose at least one kind of support."),
 }
+
+
+END_BEFORE_START = gettext_lazy("The end date cannot be before the start date.")
+OWN_GROUP_AS_PARTNER = gettext_lazy("Your own group cannot be its own partner.")
+FUNDING_NEEDS_AMOUNT = gettext_lazy("Funding needs an amount in SEK.")
+
+
+def end_before_start(start: datetime.date | None, end: datetime.date | None) -> bool:
+    """The planned dates' rule: an end, when given with a start, is not before it."""
+    return bool(start and end and end < start)
+
+
+def funding_lacks_amount(kind: str, amount_sek: int | None) -> bool:
+    """The grants' rule: funding is recorded with an amount in SEK (other support needs none)."""
+    return kind == SupportKind.FUNDING and not amount_sek
 
 
 def _lock(initiative: Initiative) -> Initiative:
@@ -152,9 +166,8 @@ def _check_proposal_data(data: Mapping[str, Any], group: LocalGroup) -> None:
     errors: dict[str, list[str]] = {}
     if "title" in data and not (data.get("title") or "").strip():
         errors["title"] = [_("Give the initiative a title, even for a draft.")]
-    start, end = data.get("planned_start"), data.get("planned_end")
-    if start and end and end < start:
-        errors["planned_end"] = [_("The end date cannot be before the start date.")]
+    if end_before_start(data.get("planned_start"), data.get("planned_end")):
+        errors["planned_end"] = [str(END_BEFORE_START)]
     budget = data.get("budget_sek")
     if budget is not None and budget < 0:
         errors["budget_sek"] = [_("The budget cannot be negative.")]
@@ -168,7 +181,7 @@ def _check_proposal_data(data: Mapping[str, Any], group: LocalGroup) -> None:
         errors["support_requested"] = [_("Choose among the kinds of support listed.")]
     for partner in data.get("partners") or []:
         if partner.pk == group.pk:
-            errors["partners"] = [_("Your own group cannot be its own partner.")]
+            errors["partners"] = [str(OWN_GROUP_AS_PARTNER)]
         elif partner.status != LocalGroup.Status.APPROVED:
             errors["partners"] = [_("Partners must be approved groups.")]
     if errors:
@@ -198,15 +211,6 @@ def _save_relations(initiative: Initiative, data: Mapping[str, Any]) -> None:
         )
 
 
-def _earlier(model, spent: submissions.Spent):
-    """What an earlier post of the same form created, marked as a repeat."""
-    obj = model.objects.filter(pk=spent.result_id).first()
-    if obj is None:
-        raise WorkflowError(_("This form has already been sent."))
-    obj.repeated_post = True
-    return obj
-
-
 def create_draft(
     *, group: LocalGroup, actor, data: Mapping[str, Any], form_key: str = ""
 ) -> Initiative:
@@ -219,7 +223,7 @@ def create_draft(
     with transaction.atomic():
         claim = submissions.spend(key=form_key, action="initiatives.create_draft", user=actor)
         if isinstance(claim, submissions.Spent):
-            return _earlier(Initiative, claim)
+            return submissions.earlier(Initiative, claim, error=WorkflowError)
         initiative = Initiative(group=group, city_id=group.city_id, created_by=actor)
         _apply_proposal_data(initiative, data)
         initiative.save()
@@ -277,9 +281,8 @@ def missing_answers_in(data: Mapping[str, Any]) -> dict[str, str]:
             missing[field] = str(message)
     if data.get("budget_sek") and not (data.get("cost_breakdown") or "").strip():
         missing["cost_breakdown"] = _("Break the budget down into its main costs.")
-    start, end = data.get("planned_start"), data.get("planned_end")
-    if start and end and end < start:
-        missing["planned_end"] = _("The end date cannot be before the start date.")
+    if end_before_start(data.get("planned_start"), data.get("planned_end")):
+        missing["planned_end"] = str(END_BEFORE_START)
     return missing
 
 
@@ -381,11 +384,11 @@ def transition(
             text="\n\n".join(part for part in [message, support_terms] if part),
         )
         if notify:
-            notifications.transition_made(
+            emails.transition_made(
                 initiative=locked, step=step, event=event, actor=actor, side=side
             )
             if step.needs_complete_proposal:
-                notifications.partners_named(initiative=locked, actor=actor)
+                emails.partners_named(initiative=locked, actor=actor)
     _refresh_caller(
         initiative, locked, ["status", "submitted_at", "decided_at", "support_terms", "updated_at"]
     )
@@ -439,7 +442,8 @@ def record_assessment(
             locked,
             actor,
             InitiativeEvent.Kind.ASSESSMENT,
-            text=f"{Criterion(criterion).label}: {score}/5",
+            # Data, not words: the timeline names the criterion in the reader's language.
+            data={"criterion": criterion, "score": score},
             visible_to_group=False,
         )
     return assessment
@@ -472,7 +476,7 @@ def add_comment(
             raise WorkflowError(_("You may not write here."))
         claim = submissions.spend(key=form_key, action="initiatives.add_comment", user=actor)
         if isinstance(claim, submissions.Spent):
-            return _earlier(Comment, claim)
+            return submissions.earlier(Comment, claim, error=WorkflowError)
         comment = Comment.objects.create(
             initiative=locked, author=actor, body=body, internal=internal
         )
@@ -484,7 +488,7 @@ def add_comment(
             visible_to_group=not internal,
         )
         if notify and not internal:
-            notifications.message_written(initiative=locked, comment=comment, actor=actor)
+            emails.message_written(initiative=locked, comment=comment, actor=actor)
         claim.done(comment)
     return comment
 
@@ -504,14 +508,14 @@ def record_grant(
     positive `amount_sek`. Logs a `grant` event the group sees (with the amount; the public sees
     an amount only when `public`)."""
     errors: dict[str, list[str]] = {}
-    if kind not in GrantKind.values:
+    if kind not in SupportKind.values:
         errors["kind"] = [_("Choose a kind of support.")]
     if amount_sek is not None and amount_sek < 0:
         errors["amount_sek"] = [_("The amount cannot be negative.")]
     elif amount_sek is not None and amount_sek > MAX_AMOUNT_SEK:
         errors["amount_sek"] = [_("The amount can be at most 100 000 000 kronor.")]
-    elif kind == GrantKind.FUNDING and not amount_sek:
-        errors["amount_sek"] = [_("Funding needs an amount in SEK.")]
+    elif funding_lacks_amount(kind, amount_sek):
+        errors["amount_sek"] = [str(FUNDING_NEEDS_AMOUNT)]
     if errors:
         raise WorkflowError(_("Some answers need correcting."), errors=errors)
     with transaction.atomic():
@@ -522,7 +526,7 @@ def record_grant(
             )
         claim = submissions.spend(key=form_key, action="initiatives.record_grant", user=actor)
         if isinstance(claim, submissions.Spent):
-            return _earlier(SupportGrant, claim)
+            return submissions.earlier(SupportGrant, claim, error=WorkflowError)
         grant = SupportGrant.objects.create(
             initiative=locked,
             kind=kind,
@@ -598,7 +602,7 @@ def add_report(
             )
         claim = submissions.spend(key=form_key, action="initiatives.add_report", user=actor)
         if isinstance(claim, submissions.Spent):
-            return _earlier(Report, claim)
+            return submissions.earlier(Report, claim, error=WorkflowError)
         if final and locked.reports.filter(final=True).exists():
             raise WorkflowError(_("This initiative already has its final report."))
         values = {field: data.get(field) for field in REPORT_FIELDS if field in data}
@@ -608,7 +612,7 @@ def add_report(
         report = Report.objects.create(initiative=locked, author=actor, final=final, **values)
         _log(locked, actor, InitiativeEvent.Kind.REPORT, report=report)
         if notify:
-            notifications.report_written(initiative=locked, report=report, actor=actor)
+            emails.report_written(initiative=locked, report=report, actor=actor)
         claim.done(report)
     return report
 
@@ -623,7 +627,8 @@ def add_attachment(
     form_key: str = "",
 ) -> Attachment:
     """Attach a file that `mobilisering.uploads.clean_document` has checked to the proposal or
-    to one of its reports. Members may attach while they may edit or report."""
+    to one of its reports. Members may attach while they may edit or report. Logs an
+    `attachment` event (visible to the group)."""
     if not isinstance(document, CleanFile):
         raise TypeError("add_attachment takes a CleanFile from clean_document()")
     if report is not None and report.initiative_id != initiative.pk:
@@ -635,7 +640,7 @@ def add_attachment(
             raise WorkflowError(_("You may not add files to this initiative now."))
         claim = submissions.spend(key=form_key, action="initiatives.add_attachment", user=actor)
         if isinstance(claim, submissions.Spent):
-            return _earlier(Attachment, claim)
+            return submissions.earlier(Attachment, claim, error=WorkflowError)
         attachment = Attachment(
             initiative=locked,
             report=report,
@@ -646,6 +651,14 @@ def add_attachment(
         )
         attachment.file.save(document.file.name or name, document.file, save=False)
         attachment.save()
+        _log(
+            locked,
+            actor,
+            InitiativeEvent.Kind.ATTACHMENT,
+            text=name,
+            attachment=attachment,
+            report=report,
+        )
         claim.done(attachment)
     return attachment
 
@@ -668,7 +681,7 @@ def confirm_partnership(
         partnership.save(update_fields=["confirmed", "confirmed_at", "confirmed_by"])
         _log(locked, actor, InitiativeEvent.Kind.PARTNERSHIP, text=group.name)
         if notify:
-            notifications.partnership_confirmed(initiative=locked, group=group, actor=actor)
+            emails.partnership_confirmed(initiative=locked, group=group, actor=actor)
     return partnership
 
 

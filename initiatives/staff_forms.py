@@ -11,9 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import LONG_TEXT, City
-from initiatives.forms import DATE_WIDGET, InitiativeFilterForm, textarea
-from initiatives.models import MAX_AMOUNT_SEK, Criterion, GrantKind, Status
-from mobilisering.forms import capitalised
+from initiatives.forms import DATE_WIDGET, InitiativeFilterForm
+from initiatives.models import MAX_AMOUNT_SEK, Criterion, Status, SupportKind
+from initiatives.services import FUNDING_NEEDS_AMOUNT, funding_lacks_amount
+from mobilisering.forms import capitalised, textarea
 from mobilisering.submissions import OnceFormMixin
 
 SCORES = [(score, str(score)) for score in range(1, 6)]
@@ -233,7 +234,7 @@ class GrantForm(OnceFormMixin, forms.Form):
 
     kind = forms.ChoiceField(
         label=_("Kind of support"),
-        choices=capitalised(GrantKind.choices),
+        choices=capitalised(SupportKind.choices),
     )
     amount_sek = forms.IntegerField(
         label=_("Amount (SEK)"),
@@ -266,7 +267,7 @@ class GrantForm(OnceFormMixin, forms.Form):
 
     def clean(self):
         data = super().clean()
-        funding = data.get("kind") == GrantKind.FUNDING
-        if funding and not data.get("amount_sek") and "amount_sek" not in self.errors:
-            self.add_error("amount_sek", _("Funding needs an amount in SEK."))
+        lacks = funding_lacks_amount(data.get("kind"), data.get("amount_sek"))
+        if lacks and "amount_sek" not in self.errors:
+            self.add_error("amount_sek", FUNDING_NEEDS_AMOUNT)
         return data

@@ -6,8 +6,6 @@ Staff of another city get a 404 (an initiative that is not public does not exist
 people who are no city's staff get a 403 on every page here.
 """
 
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
@@ -17,7 +15,6 @@ from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -36,31 +33,14 @@ from initiatives.staff_forms import (
     QueueFilterForm,
     StaffMessageForm,
 )
+from mobilisering.errors import add_to_form
 
 PAGE_SIZE = 25
-TIMELINE_PAGE_SIZE = 30
+TIMELINE_PAGE_SIZE = 15
 NOTES_PAGE_SIZE = 10
-# A submission without a decision after this long is overdue.
-OVERDUE_AFTER = datetime.timedelta(days=14)
-# Waiting for staff: submitted or in review (changes requested waits for the group).
-UNDECIDED = [Status.SUBMITTED, Status.IN_REVIEW]
 
 
-def overdue_cutoff() -> datetime.datetime:
-    """Submissions made before this moment and still undecided are overdue."""
-    return timezone.now() - OVERDUE_AFTER
-
-
-def _is_overdue(initiative: Initiative, cutoff: datetime.datetime) -> bool:
-    """The queue's "Overdue" condition (see `_sections`) for one initiative already loaded."""
-    return (
-        initiative.status in UNDECIDED
-        and initiative.submitted_at is not None
-        and initiative.submitted_at < cutoff
-    )
-
-
-def _sections(cutoff: datetime.datetime) -> dict:
+def _sections(cutoff) -> dict:
     """The queue's tabs: key -> (label, filter, ordering)."""
     return {
         "new": (gettext_lazy("New submissions"), Q(status=Status.SUBMITTED), ["submitted_at"]),
@@ -72,7 +52,7 @@ def _sections(cutoff: datetime.datetime) -> dict:
         ),
         "overdue": (
             gettext_lazy("Overdue"),
-            Q(status__in=UNDECIDED, submitted_at__lt=cutoff),
+            selectors.overdue_condition(cutoff),
             ["submitted_at"],
         ),
         # Drafts are the group's own work until submitted; they are not in the queue.
@@ -101,10 +81,10 @@ def _get_initiative_for_staff(request: HttpRequest, pk: int) -> Initiative:
 
 @login_required
 def queue(request: HttpRequest) -> HttpResponse:
-    """The review queue of the staff member's cities, by section, filterable and paginated."""
+    """City staff: the review queue of their cities, by section, filterable and paginated."""
     _require_staff(request.user)
     city_ids = staff_city_ids(request.user)
-    cutoff = overdue_cutoff()
+    cutoff = selectors.overdue_cutoff()
     sections = _sections(cutoff)
     section = request.GET.get("section", "new")
     if section not in sections:
@@ -137,7 +117,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     )
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     for initiative in page.object_list:
-        initiative.overdue = _is_overdue(initiative, cutoff)
+        initiative.overdue = selectors.is_overdue(initiative, cutoff)
     context = {
         "form": form,
         "filtered": filtered,
@@ -147,7 +127,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         "section_label": label,
         "page_obj": page,
         "initiatives": page.object_list,
-        "overdue_days": OVERDUE_AFTER.days,
+        "overdue_days": selectors.OVERDUE_AFTER.days,
     }
     return render(request, "initiatives/staff/queue.html", context)
 
@@ -218,7 +198,7 @@ def _render_detail(
     context = {
         "initiative": initiative,
         "error_form": bound,
-        "overdue": _is_overdue(initiative, overdue_cutoff()),
+        "overdue": selectors.is_overdue(initiative, selectors.overdue_cutoff()),
         "decisions": decisions,
         "assign_form": form_or_bound(
             AssignForm,
@@ -243,13 +223,14 @@ def _render_detail(
         "final_report": final_report,
         "proposal_attachments": [a for a in attachments if a.report_id is None],
         "timeline": timeline,
+        "timeline_entries": selectors.fold_assessments(timeline.object_list),
     }
     return render(request, "initiatives/staff/detail.html", context, status=status)
 
 
 @login_required
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """The whole proposal and everything staff do with it."""
+    """Staff of the initiative's city: the whole proposal and everything staff do with it."""
     initiative = _get_initiative_for_staff(request, pk)
     return _render_detail(request, initiative)
 
@@ -264,12 +245,10 @@ def _back(initiative: Initiative) -> HttpResponse:
 
 
 def _fail(request, initiative: Initiative, form, error: WorkflowError):
-    """A domain error: field errors go back onto the form; anything else is a message."""
-    usable = {field: texts for field, texts in error.errors.items() if field in form.fields}
-    if usable:
-        for field, texts in usable.items():
-            for text in texts:
-                form.add_error(field, text)
+    """A domain error: one about the form's fields goes back onto the form (the page again,
+    with the input kept); anything else is a message at the top of the page."""
+    if any(field in form.fields for field in error.errors):
+        add_to_form(form, error)
         return _render_detail(request, initiative, bound=form)
     messages.error(request, error.message)
     return _back(initiative)
@@ -278,7 +257,7 @@ def _fail(request, initiative: Initiative, form, error: WorkflowError):
 @login_required
 @require_POST
 def assign(request: HttpRequest, pk: int) -> HttpResponse:
-    """Assign the initiative to a reviewer among the city's staff (or to nobody)."""
+    """Staff of the initiative's city: assign a reviewer among the city's staff (or nobody)."""
     initiative = _get_initiative_for_staff(request, pk)
     form = AssignForm(request.POST, reviewers=_reviewers(initiative))
     if not form.is_valid():
@@ -302,7 +281,7 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def assess(request: HttpRequest, pk: int) -> HttpResponse:
-    """Save the scores and notes against the fixed criteria (only those that changed)."""
+    """Staff of the initiative's city, once submitted: save the scores and notes that changed."""
     initiative = _get_initiative_for_staff(request, pk)
     if not permissions.can_assess(request.user, initiative):
         messages.error(request, _("A proposal can be assessed once it has been submitted."))
@@ -350,7 +329,7 @@ def _write(request: HttpRequest, pk: int, *, form_class, internal: bool, done: s
 @login_required
 @require_POST
 def comment(request: HttpRequest, pk: int) -> HttpResponse:
-    """An internal comment, for the city's staff only."""
+    """Staff of the initiative's city: an internal comment, for the city's staff only."""
     done = _("Your internal comment is saved. Only staff see it.")
     return _write(request, pk, form_class=CommentForm, internal=True, done=done)
 
@@ -358,7 +337,7 @@ def comment(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def message(request: HttpRequest, pk: int) -> HttpResponse:
-    """A message to the group, on its timeline and emailed to its administrators."""
+    """Staff of the initiative's city, once submitted: a message to the group, also emailed."""
     done = _("Your message is sent to the group.")
     return _write(request, pk, form_class=StaffMessageForm, internal=False, done=done)
 
@@ -366,10 +345,7 @@ def message(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
-    """One of the staff's transitions, with the message or support terms it requires.
-
-    A transition that was possible when the page was shown but no longer is (someone else
-    decided meanwhile) ends in a clear message, never a second event."""
+    """Staff of the initiative's city: one of the staff's transitions, with what it requires."""
     initiative = _get_initiative_for_staff(request, pk)
     step = workflow.TRANSITIONS.get(name)
     if step is None or not step.by_staff:
@@ -407,7 +383,7 @@ def action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
 @login_required
 @require_POST
 def grant(request: HttpRequest, pk: int) -> HttpResponse:
-    """Record support given to an approved, active or completed initiative."""
+    """Staff of the initiative's city, once approved: record support given."""
     initiative = _get_initiative_for_staff(request, pk)
     form = GrantForm(request.POST)
     if not form.is_valid():

@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -16,13 +17,14 @@ from initiatives import permissions, selectors, services, workflow
 from initiatives.forms import (
     AttachmentForm,
     FilterForm,
+    GroupChoiceForm,
     MessageForm,
     ProposalForm,
     ReportForm,
     TransitionForm,
     initial_from,
 )
-from initiatives.models import Attachment, Initiative, Status
+from initiatives.models import Attachment, Initiative
 from initiatives.services import WorkflowError
 from mobilisering.errors import add_to_form
 
@@ -51,7 +53,7 @@ def _get_initiative_for_user(request: HttpRequest, pk: int, *, full: bool = Fals
 
 
 def initiative_list(request: HttpRequest) -> HttpResponse:
-    """Approved, active and completed initiatives; filters by city, theme, kind and status."""
+    """Anyone: the public initiatives, filtered by city, area, kind of work and status."""
     initiatives = selectors.public_initiatives()
     form = FilterForm(request.GET or None)
     filtered = False
@@ -71,8 +73,7 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
 
 
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """The initiative's page: public parts for everyone who may see it; the group's side (its
-    timeline, actions, reports, messages) for its members and the city's staff."""
+    """Anyone who may see it: the initiative; its group and city staff also see the group's side."""
     initiative = _get_initiative_for_user(request, pk, full=True)
     user = request.user
     insider = permissions.can_see_private(user, initiative)
@@ -88,6 +89,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_attach": permissions.can_add_attachment(user, initiative),
         "group_actions": workflow.allowed_transitions(user, initiative, side=workflow.GROUP),
         "next_step": workflow.next_step(initiative),
+        "changes_asked": selectors.changes_asked(initiative) if insider else None,
+        "partnerships": permissions.shown_partnerships(user, initiative),
         "reports": list(initiative.reports.all()),
         "grants": [(grant, grant.public or insider) for grant in initiative.grants.all()],
         "final_report": final_report,
@@ -110,7 +113,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 def attachment(request: HttpRequest, pk: int, attachment_pk: int) -> FileResponse:
-    """Serve an attachment to those who may see its initiative, as a download."""
+    """The group's members and the city's staff: one attachment, as a download."""
     initiative = _get_initiative_for_user(request, pk)
     item = get_object_or_404(Attachment, pk=attachment_pk, initiative=initiative)
     if not permissions.can_see_attachment(request.user, item):
@@ -191,51 +194,66 @@ def _proposal_response(request, form, *, initiative=None, group=None) -> HttpRes
     return redirect(initiative)
 
 
-def render_proposal_form(request, form, *, initiative=None, status=200) -> HttpResponse:
-    changes_asked = None
-    if initiative is not None and initiative.status == Status.CHANGES_REQUESTED:
-        # The staff's message is the group's brief for this round of changes.
-        changes_asked = (
-            initiative.events.filter(transition="request_changes")
-            .order_by("-created_at", "-pk")
-            .values_list("text", flat=True)
-            .first()
-        )
+def render_proposal_form(
+    request, form, *, initiative=None, group=None, several_groups=False, status=200
+) -> HttpResponse:
+    """The proposal form page, for a new proposal of `group` or for editing `initiative`."""
+    if initiative is None:
+        action_url = reverse("initiatives:create")
+        if several_groups:
+            action_url += f"?{urlencode({'group': group.pk})}"
+    else:
+        action_url = reverse("initiatives:edit", args=[initiative.pk])
     context = {
-        "changes_asked": changes_asked,
+        "group": initiative.group if initiative else group,
+        "several_groups": several_groups,
+        # The staff's message is the group's brief for this round of changes.
+        "changes_asked": selectors.changes_asked(initiative) if initiative else None,
         "form": form,
+        "sections": form.sections(existing=initiative is not None),
         "initiative": initiative,
         "attachments": list(initiative.attachments.all()) if initiative else [],
-        "action_url": reverse("initiatives:edit", args=[initiative.pk])
-        if initiative
-        else reverse("initiatives:create"),
+        "action_url": action_url,
     }
     return render(request, "initiatives/proposal_form.html", context, status=status)
 
 
+def _chosen_group(request: HttpRequest, groups: list[LocalGroup]) -> LocalGroup | None:
+    """The group a new proposal is for: the person's only group, or the one chosen (?group=)."""
+    if len(groups) == 1:
+        return groups[0]
+    chosen = request.POST.get("group") or request.GET.get("group")
+    return next((group for group in groups if str(group.pk) == chosen), None)
+
+
 @login_required
 def create(request: HttpRequest) -> HttpResponse:
-    """A new proposal by a member of an approved group (the group is chosen when several)."""
+    """Members of an approved group: a new proposal (with several groups, the group first)."""
     groups = list(permissions.creatable_groups(request.user).order_by("name"))
     if not groups:
         return render(request, "initiatives/no_group.html", status=403)
+    group = _chosen_group(request, groups)
+    if group is None:
+        # Asked, or a group that is not one of the person's (its errors then show).
+        data = request.POST if request.method == "POST" else request.GET
+        form = GroupChoiceForm(data if "group" in data else None, groups=groups)
+        return render(request, "initiatives/choose_group.html", {"form": form})
     if request.method == "POST":
-        form = ProposalForm(request.POST, request.FILES, groups=groups)
+        form = ProposalForm(request.POST, request.FILES, own_group=group)
         if form.is_valid():
-            group = form.cleaned_data.get("group") or groups[0]
             response = _proposal_response(request, form, group=group)
             if response is not None:
                 return response
         else:
             _add_missing_answers(request, form)
     else:
-        form = ProposalForm(groups=groups)
-    return render_proposal_form(request, form)
+        form = ProposalForm(own_group=group)
+    return render_proposal_form(request, form, group=group, several_groups=len(groups) > 1)
 
 
 @login_required
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
-    """Edit the proposal, only in draft and changes_requested."""
+    """The group's members, in draft and changes requested: edit the proposal."""
     initiative = _get_initiative_for_user(request, pk)
     if not permissions.can_edit(request.user, initiative):
         raise PermissionDenied
@@ -257,7 +275,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def group_action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
-    """Confirm and make one of the group's transitions (submit, resubmit, withdraw, start)."""
+    """The group's members: confirm and make one of the group's workflow steps."""
     initiative = _get_initiative_for_user(request, pk)
     allowed = {t.name: t for t in workflow.allowed_transitions(request.user, initiative)}
     step = allowed.get(name)
@@ -294,7 +312,7 @@ def group_action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
 @login_required
 @require_POST
 def message(request: HttpRequest, pk: int) -> HttpResponse:
-    """A message from the group (or staff) on the initiative's timeline."""
+    """The group's members and the city's staff, once submitted: a message on the timeline."""
     initiative = _get_initiative_for_user(request, pk)
     if not permissions.can_message(request.user, initiative):
         raise PermissionDenied
@@ -319,7 +337,7 @@ def message(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def upload(request: HttpRequest, pk: int) -> HttpResponse:
-    """Attach a file to the initiative (members, while they may edit or report)."""
+    """The group's members, while they may edit or report: attach a file."""
     initiative = _get_initiative_for_user(request, pk)
     if not permissions.can_add_attachment(request.user, initiative):
         raise PermissionDenied
@@ -347,7 +365,7 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def confirm_partner(request: HttpRequest, pk: int, group_pk: int) -> HttpResponse:
-    """An admin of a partner group confirms that the group takes part."""
+    """Admins of a group named as a partner: confirm that the group takes part."""
     initiative = _get_initiative_for_user(request, pk)
     group = get_object_or_404(LocalGroup, pk=group_pk)
     try:
@@ -363,7 +381,7 @@ def confirm_partner(request: HttpRequest, pk: int, group_pk: int) -> HttpRespons
 
 @login_required
 def withdraw_consent(request: HttpRequest, pk: int) -> HttpResponse:
-    """The group takes back its consent to be featured in the handbook (asks first)."""
+    """The group's members: take back the consent to be featured in the handbook (asks first)."""
     initiative = _get_initiative_for_user(request, pk)
     if not permissions.can_withdraw_consent(request.user, initiative):
         raise PermissionDenied
@@ -389,7 +407,7 @@ def withdraw_consent(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def report_create(request: HttpRequest, pk: int) -> HttpResponse:
-    """A progress report, or the one final report (with consent to be featured)."""
+    """The group's members, while approved or active: a progress report or the final report."""
     initiative = _get_initiative_for_user(request, pk)
     if not permissions.can_report(request.user, initiative):
         raise PermissionDenied

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from cities.permissions import is_city_staff, is_group_member
 from initiatives.models import Initiative, Status
 
 GROUP = "group"  # any member of the initiative's group
@@ -136,8 +137,6 @@ def transitions_from(status: str) -> list[Transition]:
 
 def roles_of(user, initiative: Initiative) -> set[str]:
     """The workflow roles `user` holds for `initiative`: GROUP, STAFF, both or none."""
-    from cities.permissions import is_city_staff, is_group_member
-
     roles = set()
     if is_group_member(user, initiative.group):
         roles.add(GROUP)

@@ -66,3 +66,8 @@ class DeleteAccountForm(forms.Form):
         max_length=4096,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
+
+
+def textarea(rows: int) -> forms.Textarea:
+    """A text area `rows` lines high: the one way the apps' forms size their long answers."""
+    return forms.Textarea(attrs={"rows": rows})

@@ -15,6 +15,7 @@ from datetime import timedelta
 
 from django import forms
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from mobilisering.models import FormSubmission
 
@@ -63,6 +64,17 @@ def is_spent(*, key: str, action: str, user) -> bool:
     return FormSubmission.objects.filter(
         action=action, key=key, user_id=user_id, result_id__isnull=False
     ).exists()
+
+
+def earlier(model, spent: Spent, *, error: type[Exception]):
+    """What the earlier post of the same form created (`model` with `spent.result_id`), marked
+    `repeated_post = True` for the view to say so; `error` (a DomainError) when it is gone or
+    not created yet."""
+    obj = model.objects.filter(pk=spent.result_id).first()
+    if obj is None:
+        raise error(_("This form has already been sent."))
+    obj.repeated_post = True
+    return obj
 
 
 def spend(*, key: str, action: str, user) -> Claim | Spent:

@@ -22,8 +22,16 @@ def status_of(initiative_id: int) -> str:
     return Initiative.objects.get(pk=initiative_id).status
 
 
+def open_parts(page):
+    """Open the folded parts of the form, as a person does by clicking their headings."""
+    closed = page.locator("details:not([open]) > summary")
+    while closed.count():
+        closed.first.click()
+
+
 def fill_proposal(page):
     """Every answer of the proposal form, as a member types them."""
+    open_parts(page)
     page.locator("#id_summary").fill("Vi samlar boendes erfarenheter av stadens samråd.")
     page.locator("input[name=kind_of_work][value=advocacy]").check()
     page.locator("input[name=themes]").first.check()
@@ -102,6 +110,7 @@ def test_an_initiative_from_draft_to_completed(live_server, page):
     assert "Beskriv hur ni når dem som inte talar svenska." in page.locator("main").inner_text()
     assert "Intern: budgeten" not in page.content()
     go(page, page.get_by_role("link", name="Ändra förslaget"))
+    open_parts(page)
     page.locator("#id_people_concerned").fill("Unga och vuxna leder samtalen, med tolkar.")
     go(page, page.get_by_role("button", name="Spara och skicka in igen"))
     assert status_of(initiative_id) == "submitted"

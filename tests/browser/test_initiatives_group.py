@@ -14,6 +14,13 @@ pytestmark = [
 ]
 
 
+def open_parts(page):
+    """Open the folded parts of the form, as a person does by clicking their headings."""
+    closed = page.locator("details:not([open]) > summary")
+    while closed.count():
+        closed.first.click()
+
+
 def test_a_member_drafts_fixes_errors_and_submits(live_server, page):
     """A half-filled submission shows every gap in the error summary (axe-clean), keeps the
     input, and a completed form submits; the detail page and /my/ are axe-clean too."""
@@ -28,6 +35,7 @@ def test_a_member_drafts_fixes_errors_and_submits(live_server, page):
     page.goto(f"{live_server.url}/sv/initiatives/new/")
     page.get_by_label("Titel").fill("Samråd på riktigt")
     page.get_by_label("Sammanfattning").fill("Vi vill att samråden hålls på kvällstid.")
+    open_parts(page)
     page.get_by_label("Planerad start").fill("2026-05-01")
     page.get_by_label("Planerat slut").fill("2026-04-01")
     page.get_by_label("Budget (kronor)").fill("-5")
@@ -51,6 +59,7 @@ def test_a_member_drafts_fixes_errors_and_submits(live_server, page):
     assert Initiative.objects.get().status == Status.DRAFT
     assert axe_violations(page) == []
 
+    open_parts(page)
     page.get_by_label("Vilken rättighet respekteras inte?").fill("Rätten att delta.")
     page.get_by_label("För vem?").fill("Boende i Rosengård.")
     page.get_by_label("Var?").fill("Rosengård")

@@ -6,10 +6,11 @@ language (the one they last used the portal in) and sent after commit.
 
 from django.contrib.auth import get_user_model
 from django.urls import NoReverseMatch, reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from initiatives import workflow
 from initiatives.models import Initiative, InitiativeEvent, Report
+from initiatives.permissions import is_member
 from mobilisering.email import build_email, languages_for, send_email_on_commit
 
 
@@ -105,8 +106,6 @@ def transition_made(
 
 def message_written(*, initiative: Initiative, comment, actor) -> None:
     """A message (not an internal comment) goes to the other side."""
-    from initiatives.permissions import is_member
-
     from_group = is_member(actor, initiative)
     people = (
         staff_recipients(initiative, exclude=actor)
@@ -136,8 +135,6 @@ def report_written(*, initiative: Initiative, report: Report, actor) -> None:
 def partners_named(*, initiative: Initiative, actor) -> None:
     """On submission, the admins of each partner group not yet told hear that they are named
     and can confirm on the initiative's page."""
-    from django.utils import timezone
-
     partnerships = list(
         initiative.partnerships.filter(notified_at__isnull=True).select_related("group")
     )
