@@ -149,12 +149,9 @@ def register_group(
         with _files_removed_on_error() as stored, transaction.atomic():
             claim = submissions.spend(key=form_key, action="cities.register_group", user=actor)
             if isinstance(claim, submissions.Spent):
-                earlier = LocalGroup.objects.select_related("city").filter(pk=claim.result_id)
-                earlier = earlier.first()
-                if earlier is None:
-                    raise GroupError(_("This form has already been sent."))
-                earlier.repeated_post = True
-                return earlier
+                return submissions.earlier(
+                    LocalGroup.objects.select_related("city"), claim, error=GroupError
+                )
             if name_taken(name=name, city_id=city.pk):
                 raise _name_taken_error(city)
             group = LocalGroup(

@@ -66,11 +66,12 @@ def is_spent(*, key: str, action: str, user) -> bool:
     ).exists()
 
 
-def earlier(model, spent: Spent, *, error: type[Exception]):
-    """What the earlier post of the same form created (`model` with `spent.result_id`), marked
-    `repeated_post = True` for the view to say so; `error` (a DomainError) when it is gone or
-    not created yet."""
-    obj = model.objects.filter(pk=spent.result_id).first()
+def earlier(source, spent: Spent, *, error: type[Exception]):
+    """What the earlier post of the same form created (`spent.result_id` in `source`, a model or
+    a queryset), marked `repeated_post = True` for the view to say so; `error` (a DomainError)
+    when it is gone or not created yet."""
+    queryset = source._default_manager.all() if isinstance(source, type) else source
+    obj = queryset.filter(pk=spent.result_id).first()
     if obj is None:
         raise error(_("This form has already been sent."))
     obj.repeated_post = True

@@ -241,10 +241,7 @@ def create_session(*, actor, form_key: str = "", **fields) -> Session:
             raise TrainingError(OWN_CITY, errors={"city": [OWN_CITY]})
         claim = submissions.spend(key=form_key, action="trainings.create_session", user=actor)
         if isinstance(claim, submissions.Spent):
-            earlier = Session.objects.filter(pk=claim.result_id).first()
-            if earlier is None:
-                raise TrainingError(_("This form has already been sent."))
-            return earlier
+            return submissions.earlier(Session, claim, error=TrainingError)
         session = Session.objects.create(**fields)
         _log(session, actor, Kind.CREATED)
         claim.done(session)
