@@ -50,6 +50,15 @@ def page_sections(context, page, *args):
     return render_sections(page, context["request"], *args)
 
 
+@register.simple_tag(takes_context=True)
+def current_section(context, *urls) -> str:
+    """Of the main navigation's addresses, the one whose section the page is in: the longest
+    that the path starts with (so /handbook/staff/ belongs to the staff link, not the
+    handbook's), or "" on pages in no section such as the home page."""
+    path = context["request"].path
+    return max((url for url in urls if url and path.startswith(url)), key=len, default="")
+
+
 @register.filter
 def machine_time(value) -> str:
     """A date or an aware datetime as the `datetime` attribute of `<time>` takes it: a date as
