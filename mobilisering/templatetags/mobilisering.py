@@ -1,10 +1,14 @@
 import datetime
+import re
+from functools import lru_cache
 from html import unescape
 from urllib.parse import urljoin
 
 from django import forms, template
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.template.defaultfilters import stringfilter
+from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.html import escape, format_html, format_html_join, strip_tags
 
@@ -50,6 +54,19 @@ def page_sections(context, page, *args):
     return render_sections(page, context["request"], *args)
 
 
+@register.simple_tag
+def illustration(name: str) -> str:
+    """The address of the portal's own drawing `static/img/illustrations/<name>.svg` (a city's
+    slug, or "home"), or "" where none was drawn, as for a hub added later."""
+    return _illustration_url(str(name))
+
+
+@lru_cache(maxsize=64)
+def _illustration_url(name: str) -> str:
+    path = f"img/illustrations/{name}.svg"
+    return static(path) if re.fullmatch(r"[a-z0-9-]+", name) and finders.find(path) else ""
+
+
 def _layout_order(form) -> list[str]:
     """The form's field names in the order the page shows them: a crispy layout's order where the
     form has one, then any field the layout leaves out, in the form's own order."""
@@ -93,7 +110,10 @@ def current_section(context, *urls) -> str:
     """Of the main navigation's addresses, the one whose section the page is in: the longest
     that the path starts with (so /handbook/staff/ belongs to the staff link, not the
     handbook's), or "" on pages in no section such as the home page."""
-    path = context["request"].path
+    request = context.get("request")  # the 500 page renders without one
+    if request is None:
+        return ""
+    path = request.path
     return max((url for url in urls if url and path.startswith(url)), key=len, default="")
 
 
