@@ -80,3 +80,18 @@ def test_it_shows_nothing_for_a_form_without_errors():
     form = QuestionForm(data={"name": "x", "right": "y", "choice": "a"})
     form.clean = lambda: form.cleaned_data
     assert render_to_string("includes/form_errors.html", {"form": form}).strip() == ""
+
+
+def test_the_form_layout_shows_the_summary_the_fields_and_the_actions():
+    html = render_to_string(
+        "includes/form.html",
+        {"form": QuestionForm(data={}), "submit": "Save", "cancel_url": "/en/groups/"},
+    )
+    assert html.index('id="error-summary"') < html.index('name="name"') < html.index("Save")
+    assert '<button type="submit" class="btn btn-primary">Save</button>' in html
+    assert '<a class="btn btn-outline-secondary" href="/en/groups/">Cancel</a>' in html
+
+
+def test_the_form_layout_leaves_the_actions_to_the_page_when_not_given_any():
+    html = render_to_string("includes/form.html", {"form": QuestionForm()})
+    assert 'type="submit"' not in html
