@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?=
 
-.PHONY: run test bench install install-test lint format messages clean
+.PHONY: run test bench install install-test lint format messages css clean
 
 $(PY):
 	@PYTHON="$$(scripts/find-python)" && echo "Creating $(VENV) with $$PYTHON" && "$$PYTHON" -m venv $(VENV)
@@ -65,6 +65,13 @@ format: install-test
 messages: install
 	DEBUG=true $(PY) manage.py makemessages -l sv --no-location --no-obsolete --ignore=.venv --ignore=staticfiles
 	DEBUG=true $(PY) manage.py compilemessages -l sv --ignore=.venv
+
+# The stylesheet of the Bootstrap rules the portal uses, and its typeface, from npm's purgecss and
+# @fontsource-variable/public-sans (assets/package.json): built here, committed under static/, so
+# nothing is built or fetched when the portal runs. Run after using a Bootstrap class not used before.
+css: install
+	npm ci --silent --no-audit --no-fund --prefix assets
+	node assets/build-css.mjs "$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
 
 clean:
 	rm -rf $(VENV) staticfiles

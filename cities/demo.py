@@ -6,6 +6,7 @@ Groups write in their own words and language, so their texts are stored as writt
 from django.utils import timezone
 from django.utils.text import slugify
 
+from cities.demo_logos import attach_logos
 from cities.models import (
     City,
     CityStaff,
@@ -376,6 +377,7 @@ def seed(stdout) -> None:
                     data={"action": "approved", "message": group.decision_message},
                 )
             group.save()
+    attach_logos(LocalGroup.objects.all())
     for group_name, people in MEMBERS.items():
         group = LocalGroup.objects.get(slug=slugify(group_name))
         for email, role in people:

@@ -46,7 +46,12 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 CSRF_FAILURE_VIEW = "mobilisering.views.csrf_failure"
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The public address in emails, feeds and the sitemap. Unset, it is where `make run` serves the
+# portal (scripts/serve passes its HOST and PORT on), so the links in development mail work.
+SITE_URL = (
+    os.environ.get("SITE_URL")
+    or f"http://{os.environ.get('HOST') or '127.0.0.1'}:{os.environ.get('PORT') or '8000'}"
+).rstrip("/")
 
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its forms.
@@ -242,7 +247,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 def mailer_from_url(url: str) -> dict:
     parts = urlsplit(url)
     backends = {
-        "console": "django.core.mail.backends.console.EmailBackend",
+        # Printed readably (not quoted-printable), so links in development mail work.
+        "console": "mobilisering.console_mail.EmailBackend",
         "locmem": "django.core.mail.backends.locmem.EmailBackend",
         "dummy": "django.core.mail.backends.dummy.EmailBackend",
         "smtp": "django.core.mail.backends.smtp.EmailBackend",
@@ -421,4 +427,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # Django's own loggers print through their console handler in DEBUG and then pass the line on
+    # to the root's: every line twice. They pass it on only; the root prints it once.
+    "loggers": {"django": {"handlers": [], "level": "INFO", "propagate": True}},
 }

@@ -1,10 +1,14 @@
 import datetime
+import re
+from functools import lru_cache
 from html import unescape
 from urllib.parse import urljoin
 
 from django import forms, template
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.template.defaultfilters import stringfilter
+from django.templatetags.static import static
 from django.utils import formats, timezone
 from django.utils.formats import date_format
 from django.utils.html import escape, format_html, format_html_join, strip_tags
@@ -50,6 +54,69 @@ def page_has_errors(context) -> bool:
 def page_sections(context, page, *args):
     """Sections other apps add to this page (see mobilisering/sections.py)."""
     return render_sections(page, context["request"], *args)
+
+
+@register.simple_tag
+def illustration(name: str) -> str:
+    """The address of the portal's own drawing `static/img/illustrations/<name>.svg` (a city's
+    slug, or "home"), or "" where none was drawn, as for a hub added later."""
+    return _illustration_url(str(name))
+
+
+@lru_cache(maxsize=64)
+def _illustration_url(name: str) -> str:
+    path = f"img/illustrations/{name}.svg"
+    return static(path) if re.fullmatch(r"[a-z0-9-]+", name) and finders.find(path) else ""
+
+
+def _layout_order(form) -> list[str]:
+    """The form's field names in the order the page shows them: a crispy layout's order where the
+    form has one, then any field the layout leaves out, in the form's own order."""
+    helper = getattr(form, "helper", None)
+    layout = getattr(helper, "layout", None)
+    shown = [pointer.name for pointer in layout.get_field_names()] if layout else []
+    return list(dict.fromkeys([*(name for name in shown if name in form.fields), *form.fields]))
+
+
+def summary_text(label, error) -> str:
+    """One line of the error summary: the field's label, then the error. A label that is a
+    question or ends in punctuation is followed by a space only ("Which right? …", not "?: …")."""
+    label = str(label or "").strip()
+    if not label:
+        return str(error)
+    return f"{label} {error}" if label[-1] in "?!.:…" else f"{label}: {error}"
+
+
+@register.simple_tag
+def error_summary(form) -> list[dict]:
+    """The errors of `form` for the summary at the top of the page, in the order of the fields on
+    the page: each with the text to show and, for a visible field, the anchor of its input."""
+    items = [{"text": str(error), "href": ""} for error in form.non_field_errors()]
+    hidden = []
+    for name in _layout_order(form):
+        field = form[name]
+        if field.is_hidden:
+            hidden += [{"text": str(error), "href": ""} for error in field.errors]
+            continue
+        # A group of radio buttons or checkboxes has no input with the field's own id: the
+        # link leads to the first option.
+        anchor = field.id_for_label or f"{field.auto_id}_0"
+        items += [
+            {"text": summary_text(field.label, error), "href": anchor} for error in field.errors
+        ]
+    return items + hidden
+
+
+@register.simple_tag(takes_context=True)
+def current_section(context, *urls) -> str:
+    """Of the main navigation's addresses, the one whose section the page is in: the longest
+    that the path starts with (so /handbook/staff/ belongs to the staff link, not the
+    handbook's), or "" on pages in no section such as the home page."""
+    request = context.get("request")  # the 500 page renders without one
+    if request is None:
+        return ""
+    path = request.path
+    return max((url for url in urls if url and path.startswith(url)), key=len, default="")
 
 
 @register.filter
