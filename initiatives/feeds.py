@@ -10,7 +10,7 @@ from mobilisering.feeds import FEED_ITEMS, PortalFeed
 
 class NewInitiativesFeed(PortalFeed):
     title = _("New initiatives – Local social mobilisation")
-    description = _("Projects that local groups run against rights gaps in their city.")
+    description = _("Initiatives that local groups run against rights gaps in their city.")
 
     def path(self):
         return reverse("initiatives:feed")

@@ -74,7 +74,7 @@ class GroupChoiceForm(forms.Form):
         label=_("Which group proposes it?"),
         queryset=LocalGroup.objects.none(),
         widget=forms.RadioSelect,
-        help_text=_("You are a member of several groups. Choose the one that runs the project."),
+        help_text=_("You are a member of several groups. Choose the one that runs the initiative."),
         error_messages={
             "required": _("Choose the group that proposes the initiative."),
             "invalid_choice": _("Choose one of your groups."),
@@ -94,7 +94,7 @@ class ProposalForm(OnceFormMixin, forms.Form):
     title = forms.CharField(
         label=_("Title"),
         max_length=200,
-        help_text=_("A short name that says what the project is about."),
+        help_text=_("A short name that says what the initiative is about."),
     )
     summary = forms.CharField(
         max_length=LONG_TEXT,
@@ -143,7 +143,7 @@ class ProposalForm(OnceFormMixin, forms.Form):
         queryset=RightsTheme.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("Choose the areas of human rights the project is about."),
+        help_text=_("Choose the areas of human rights the initiative is about."),
     )
     people_concerned = forms.CharField(
         max_length=LONG_TEXT,
@@ -160,7 +160,7 @@ class ProposalForm(OnceFormMixin, forms.Form):
         label=_("Goals"),
         required=False,
         widget=textarea(4),
-        help_text=_("What should be different when the project is over?"),
+        help_text=_("What should be different when the initiative is over?"),
     )
     activities = forms.CharField(
         max_length=LONG_TEXT,
@@ -259,7 +259,7 @@ class ProposalForm(OnceFormMixin, forms.Form):
 
     # The form's parts, in order: (key, legend, fields).
     SECTIONS = [
-        ("project", _("The project"), ["title", "summary", "kind_of_work", "themes"]),
+        ("project", _("The initiative"), ["title", "summary", "kind_of_work", "themes"]),
         ("gap", _("The rights gap"), ["right_at_stake", "rights_holders", "location", "evidence"]),
         (
             "people",
