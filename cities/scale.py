@@ -32,10 +32,10 @@ def _name(plan: scale.Plan, lang: str, taken: set[str]) -> str:
 
 def seed(plan: scale.Plan) -> dict[str, int]:
     rng, count = plan.rng, plan.counts["groups"]
-    cities = list(City.objects.all())
-    themes = list(RightsTheme.objects.values_list("pk", flat=True))
+    cities = list(City.objects.order_by("pk"))
+    themes = list(RightsTheme.objects.order_by("pk").values_list("pk", flat=True))
     staff = defaultdict(list)
-    for city_id, user_id in CityStaff.objects.values_list("city_id", "user_id"):
+    for city_id, user_id in CityStaff.objects.order_by("pk").values_list("city_id", "user_id"):
         staff[city_id].append(user_id)
     taken = defaultdict(set)
     for city_id, name in LocalGroup.objects.values_list("city_id", "name"):

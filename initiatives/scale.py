@@ -222,9 +222,9 @@ def seed(plan: scale.Plan) -> dict[str, int]:
     rng = plan.rng
     count, event_target = plan.counts["initiatives"], plan.counts["events"]
     groups = list(
-        LocalGroup.objects.filter(status__in=["approved", "archived"]).values_list(
-            "pk", "city_id", "language", "created_at"
-        )
+        LocalGroup.objects.filter(status__in=["approved", "archived"])
+        .order_by("pk")
+        .values_list("pk", "city_id", "language", "created_at")
     )
     if not groups or not count:
         return {}
@@ -232,10 +232,10 @@ def seed(plan: scale.Plan) -> dict[str, int]:
     for group in groups:
         by_city[group[1]].append(group[0])
     staff = defaultdict(list)
-    for city_id, user_id in CityStaff.objects.values_list("city_id", "user_id"):
+    for city_id, user_id in CityStaff.objects.order_by("pk").values_list("city_id", "user_id"):
         staff[city_id].append(user_id)
     admins = dict(GroupMembership.objects.filter(role="admin").values_list("group_id", "user_id"))
-    themes = list(RightsTheme.objects.values_list("pk", flat=True))
+    themes = list(RightsTheme.objects.order_by("pk").values_list("pk", flat=True))
 
     initiatives, languages = [], []
     for _ in range(count):

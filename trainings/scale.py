@@ -33,15 +33,17 @@ ORGANISATIONS = ["Studieförbundet Vuxenskolan", "ABF", "Röda korset", "Hyresg�
 def seed(plan: scale.Plan) -> dict[str, int]:
     rng = plan.rng
     count, registration_target = plan.counts["sessions"], plan.counts["registrations"]
-    courses = list(Course.objects.values_list("pk", flat=True))
-    cities = list(City.objects.values_list("pk", flat=True))
+    courses = list(Course.objects.order_by("pk").values_list("pk", flat=True))
+    cities = list(City.objects.order_by("pk").values_list("pk", flat=True))
     if not courses or not cities or not count:
         return {}
     staff = defaultdict(list)
-    for city_id, user_id in CityStaff.objects.values_list("city_id", "user_id"):
+    for city_id, user_id in CityStaff.objects.order_by("pk").values_list("city_id", "user_id"):
         staff[city_id].append(user_id)
     groups = defaultdict(list)
-    approved = LocalGroup.objects.filter(status="approved").values_list("city_id", "pk")
+    approved = (
+        LocalGroup.objects.filter(status="approved").order_by("pk").values_list("city_id", "pk")
+    )
     for city_id, group_id in approved:
         groups[city_id].append(group_id)
 
