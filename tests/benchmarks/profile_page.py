@@ -2,7 +2,8 @@
 """Profile one page: where its time goes, in Python (cProfile) and in the database (each query
 timed), over a few requests through Django's test client with production's settings.
 
-Usage: DATABASE_URL=sqlite:///.bench/scale-1000.sqlite3 .venv/bin/python tests/benchmarks/profile_page.py
+Usage: DATABASE_URL=sqlite:///.bench/scale-1000.sqlite3 \
+       .venv/bin/python tests/benchmarks/profile_page.py \
            /sv/trainings/ [--as staff.malmo@example.org] [--repeat 5] [--top 30]
 """
 
