@@ -275,8 +275,11 @@ def drain(base: str, *, limit: float = 120) -> None:
 
 
 def parse_ms(value: str) -> float:
-    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", value).groups()
-    return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+    found = re.fullmatch(r"([\d.]+)(us|ms|s|m|h)", value)
+    if not found:  # "-nanus": no request finished within the run
+        return 0.0
+    number, unit = found.groups()
+    return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60_000, "h": 3_600_000}[unit]
 
 
 def wrk(url: str, connections: int, duration: float, cookie: str | None) -> dict:
