@@ -291,8 +291,9 @@ def wrk(url: str, connections: int, duration: float, cookie: str | None) -> dict
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
-        "p50_ms": parse_ms(re.search(r"50%\s+(\S+)", output).group(1)),
-        "p99_ms": parse_ms(re.search(r"99%\s+(\S+)", output).group(1)),
+        # The distribution's own lines: "  50%   12.34ms" (the thread stats hold "85.50%" too).
+        "p50_ms": parse_ms(re.search(r"^\s+50%\s+(\S+)", output, re.MULTILINE).group(1)),
+        "p99_ms": parse_ms(re.search(r"^\s+99%\s+(\S+)", output, re.MULTILINE).group(1)),
         "errors": int(errors.group(1)) if errors else 0,
     }
 
