@@ -49,7 +49,9 @@ run: install
 test: install-test
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-# Query counts and timings of the busiest pages at the demo's size and at 20 times it.
+# The pages through gunicorn with wrk, against a ceiling, on a data set 1000 times the demo's
+# (SQLite in .bench/, or the PostgreSQL of DATABASE_URL); see docs/performance.md.
+# A short run: make bench BENCH_ARGS="--duration 2 --pages home,directory".
 bench: install
 	$(PY) tests/benchmarks/pages.py $(BENCH_ARGS)
 
