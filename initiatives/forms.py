@@ -273,6 +273,8 @@ class ProposalForm(OnceFormMixin, forms.Form):
         ),
         ("files", _("Files"), ["attachment"]),
     ]
+    # The error summary lists errors in the order the page shows the fields.
+    field_order = ["group"] + [name for _key, _legend, names in SECTIONS for name in names]
 
     def sections(self, *, existing: bool) -> list[dict]:
         """The parts of the form as the page folds them (`<details>`): the first part is open,

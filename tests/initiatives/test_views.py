@@ -82,6 +82,30 @@ def test_it_submits_a_complete_proposal_and_tells_the_staff(
     assert [m.to for m in mail.outbox] == [[staff_malmo.email]]
 
 
+def test_the_error_summary_lists_errors_in_the_order_the_page_shows_the_fields(
+    client, group, member
+):
+    """The summary's links follow the page: the areas (asked in the first part) come before the
+    rights gap, and the plan's questions last, whatever order the form declares them in."""
+    login(client, member)
+    response = client.post(
+        reverse("initiatives:create"),
+        full_post(right_at_stake="", themes=None, planned_start="", budget_sek=""),
+    )
+    page = response.text
+    summary = page[page.index('id="error-summary"') :]
+    summary = summary[: summary.index("</ul>")]
+    links = [
+        f'href="#id_{name}' for name in ["themes", "right_at_stake", "planned_start", "budget_sek"]
+    ]
+    assert all(link in summary for link in links)
+    assert sorted(links, key=summary.index) == links
+    fields = [
+        f'id="id_{name}' for name in ["themes", "right_at_stake", "planned_start", "budget_sek"]
+    ]
+    assert sorted(fields, key=page.index) == fields
+
+
 def test_it_lists_every_missing_answer_and_keeps_the_input_on_a_half_submit(client, group, member):
     """Submitting half the answers: the draft is saved, the error summary names each missing
     answer, and everything typed is still in the form."""
