@@ -47,6 +47,7 @@ def privacy(request: HttpRequest) -> HttpResponse:
 
 
 def accessibility(request: HttpRequest) -> HttpResponse:
+    """Anyone: the accessibility statement."""
     return render(request, "pages/accessibility.html")
 
 
@@ -143,6 +144,7 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def robots_txt(request: HttpRequest) -> HttpResponse:
+    """Anyone (crawlers): what not to index, and where the sitemap is."""
     lines = [
         "User-agent: *",
         "Disallow: /sv/accounts/",
@@ -210,6 +212,7 @@ def staff_outbox(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def staff_outbox_resend(request: HttpRequest, pk: int) -> HttpResponse:
+    """Staff who may manage the outbox: send a failed message again."""
     _require_outbox_manager(request)
     email = get_object_or_404(OutgoingEmail, pk=pk)
     try:
