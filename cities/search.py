@@ -16,6 +16,9 @@ class GroupKind(search.SearchKind):
         """Approved groups only: pending, rejected and archived ones are never found."""
         return LocalGroup.objects.filter(status=LocalGroup.Status.APPROVED).select_related("city")
 
+    def written_in(self, group):
+        return group.language
+
     def detail(self, group):
         return group.get_kind_display().capitalize()
 

@@ -17,6 +17,9 @@ class InitiativeKind(search.SearchKind):
         and withdrawn ones are never found."""
         return Initiative.objects.filter(status__in=PUBLIC_STATUSES).select_related("city", "group")
 
+    def written_in(self, initiative):
+        return initiative.language
+
     def detail(self, initiative):
         return initiative.group.name
 

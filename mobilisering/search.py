@@ -253,6 +253,10 @@ class SearchKind:
     def detail(self, obj) -> str:
         return ""
 
+    def written_in(self, obj) -> str:
+        """The language a person wrote the object's text in, where it keeps one (else "")."""
+        return ""
+
     def url(self, obj) -> str:
         return obj.get_absolute_url()
 
@@ -300,6 +304,8 @@ class Hit:
     passage: SafeString
     city: str = ""
     detail: str = ""
+    # The language the text was written in, for `lang` on pages in the other language.
+    language: str = ""
 
 
 @dataclass
@@ -395,6 +401,7 @@ class Search:
             passage=passage,
             city=kind.city_name(obj),
             detail=kind.detail(obj),
+            language=kind.written_in(obj),
         )
 
 

@@ -294,3 +294,21 @@ def test_it_answers_odd_input_without_an_error(client, city_malmo, query):
     html = main(results(client, q=query))
 
     assert "<h1>Sök</h1>" in html
+
+
+def test_a_hit_written_in_swedish_is_marked_as_swedish_on_the_english_page(client, city_malmo):
+    """A screen reader reads a group's Swedish words with a Swedish voice on /en/search/, and
+    the English text of a group that wrote in English is not marked."""
+    swedish = make_group("Läxhjälp i Rosengård", city_malmo, description="Läxhjälp varje vecka.")
+    LocalGroup.objects.filter(pk=swedish.pk).update(language="sv")
+    english = make_group("Homework club", city_malmo, description="Läxhjälp in English too.")
+    LocalGroup.objects.filter(pk=english.pk).update(language="en")
+
+    html = main(results(client, language="en", q="läxhjälp"))
+
+    swedish_hit = html[
+        html.index("Läxhjälp i Rosengård") - 300 : html.index("Läxhjälp i Rosengård")
+    ]
+    english_hit = html[html.index("Homework club") - 300 : html.index("Homework club")]
+    assert '<article class="search-hit" lang="sv">' in swedish_hit
+    assert '<article class="search-hit">' in english_hit
