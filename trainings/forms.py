@@ -27,16 +27,16 @@ class SignupForm(HoneypotMixin, forms.Form):
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     local_group = forms.ModelChoiceField(
-        label=_("Local group (optional)"),
+        label=_("Your group (optional)"),
         queryset=LocalGroup.objects.none(),
         required=False,
-        help_text=_("If you come on behalf of a group registered in the programme."),
+        help_text=_("If you come on behalf of one of your groups in the programme."),
     )
     organisation = forms.CharField(
-        label=_("Organisation (optional)"),
+        label=_("Group or organisation (optional)"),
         max_length=150,
         required=False,
-        help_text=_("Another organisation or network you come from, if any."),
+        help_text=_("The group, organisation or network you come from, if any."),
     )
     access_needs = forms.CharField(
         label=_("Access needs (optional)"),
@@ -54,21 +54,41 @@ class SignupForm(HoneypotMixin, forms.Form):
         error_messages={"required": _("You need to accept the privacy notice to sign up.")},
     )
 
-    def __init__(self, *args, session=None, **kwargs):
+    def __init__(self, *args, session=None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        groups = LocalGroup.objects.filter(status=LocalGroup.Status.APPROVED)
-        # A session in a city offers that city's groups (a short list to choose from); an online
+        # Only the signed-in person's own approved groups are offered: a select of a few,
+        # whatever the number of groups in the programme. Everyone else names their group or
+        # organisation in words. A session in a city offers that city's groups; an online
         # session is open to groups from every city.
-        if session is not None and not session.is_online:
-            groups = groups.filter(city_id=session.city_id)
-        self.fields["local_group"].queryset = groups.select_related("city").order_by("name")
+        groups = LocalGroup.objects.none()
+        if user is not None and user.is_authenticated:
+            groups = LocalGroup.objects.filter(
+                status=LocalGroup.Status.APPROVED, memberships__user=user
+            )
+            if session is not None and not session.is_online:
+                groups = groups.filter(city_id=session.city_id)
+        offered = list(groups.order_by("name"))
+        fields = ["name", "email"]
+        if offered:
+            field = self.fields["local_group"]
+            field.queryset = groups
+            # The rendered choices come from the list already read: one query, not two.
+            field.widget.choices = [
+                ("", field.empty_label),
+                *[(group.pk, group.name) for group in offered],
+            ]
+            self.fields["organisation"].label = _("Other organisation (optional)")
+            self.fields["organisation"].help_text = _(
+                "Another organisation or network you come from, if any."
+            )
+            fields.append("local_group")
+        else:
+            del self.fields["local_group"]
         self.fields["website_url"].widget.attrs["aria-hidden"] = "true"
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(
-            "name",
-            "email",
-            "local_group",
+            *fields,
             "organisation",
             "access_needs",
             "consent",

@@ -139,7 +139,16 @@ class Session(models.Model):
                 violation_error_message=_("A session needs at least one seat."),
             ),
         ]
-        indexes = [models.Index(fields=["starts_at", "city"])]
+        indexes = [
+            models.Index(fields=["starts_at", "city"]),
+            # The upcoming sessions (not cancelled, after now) in the calendar's order, all
+            # cities and one city's (the hub), read from the index without a sort.
+            models.Index(fields=["is_cancelled", "starts_at", "id"], name="session_upcoming_idx"),
+            models.Index(
+                fields=["city", "is_cancelled", "starts_at", "id"],
+                name="session_city_upcoming_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.course} – {self.starts_at:%Y-%m-%d}"

@@ -15,7 +15,7 @@ from django.db.models import (
     When,
     Window,
 )
-from django.db.models.functions import RowNumber
+from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 
 from mobilisering.personal_data import email_matches
@@ -24,11 +24,25 @@ from trainings.models import WAITLIST_ORDER, Registration, Session, SessionEvent
 Status = Registration.Status
 
 
+def _count_of(status: str) -> Coalesce:
+    """How many of the outer session's registrations have `status`: a correlated subquery, so
+    the database counts (through the (session, status, created_at) index) only for the sessions
+    it returns, never for every session before a LIMIT, and a COUNT(*) of the list leaves it out."""
+    counts = (
+        Registration.objects.filter(session_id=OuterRef("pk"), status=status)
+        .order_by()
+        .values("session_id")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(counts, output_field=IntegerField()), Value(0))
+
+
 def sessions_with_counts() -> QuerySet[Session]:
     """Sessions with their course and city, and how many are confirmed and waiting (one query)."""
     return Session.objects.select_related("course", "city").annotate(
-        confirmed_count=Count("registrations", filter=Q(registrations__status=Status.CONFIRMED)),
-        waitlisted_count=Count("registrations", filter=Q(registrations__status=Status.WAITLISTED)),
+        confirmed_count=_count_of(Status.CONFIRMED),
+        waitlisted_count=_count_of(Status.WAITLISTED),
     )
 
 

@@ -93,7 +93,11 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Everyone: a session's details, and its sign-up form while sign-up is open."""
     session = get_object_or_404(selectors.sessions_with_counts(), pk=pk)
     open_for_signup = permissions.can_sign_up(session)
-    form = SignupForm(request.POST or None, session=session) if open_for_signup else None
+    form = (
+        SignupForm(request.POST or None, session=session, user=request.user)
+        if open_for_signup
+        else None
+    )
     if request.method == "POST" and form is None:
         messages.error(request, session.closed_reason)
         return redirect(session)
@@ -115,7 +119,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     email=data["email"],
                     consent=data["consent"],
                     language=get_language(),
-                    local_group=data["local_group"],
+                    local_group=data.get("local_group"),
                     organisation=data["organisation"],
                     access_needs=data["access_needs"],
                 )

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
-from tests.conftest import make_group
+from tests.conftest import login, make_group, make_user
 from tests.trainings.conftest import make_course, make_registration, make_session, signup_data
 from trainings.models import Registration
 
@@ -208,30 +208,57 @@ def test_sign_ups_from_one_address_are_rate_limited(client, city_malmo):
     assert "Too many sign-up attempts" in response.content.decode()
 
 
-def test_only_approved_groups_are_offered(client, session_malmo, city_malmo):
-    make_group("Rosengårds röster", city_malmo)
-    make_group("Väntande gruppen", city_malmo, status="pending")
-    group_field = client.get(session_url(session_malmo)).context["form"]["local_group"]
+def test_a_visitor_names_their_group_in_words_and_staff_see_it(client, session_malmo, city_malmo):
+    """No list of the programme's groups for a visitor: however many there are, the form has a
+    text field, and what is written there reaches the participant list."""
+    for n in range(5):
+        make_group(f"Grupp {n}", city_malmo)
 
-    html = str(group_field)
+    page = client.get(session_url(session_malmo)).content.decode()
+    response = client.post(session_url(session_malmo), signup_data(organisation="Grupp 3"))
 
-    assert "Rosengårds röster" in html
-    assert "Väntande gruppen" not in html
+    assert 'name="local_group"' not in page and "Grupp 0" not in page
+    assert 'for="id_organisation"' in page
+    assert "Group or organisation (optional)" in page
+    assert response.status_code == 302
+    assert Registration.objects.get().organisation == "Grupp 3"
 
 
-def test_a_city_session_offers_that_citys_groups_and_an_online_one_every_citys(
+def test_a_member_chooses_among_their_own_approved_groups_of_the_city(
     client, session_malmo, city_malmo, city_stockholm
 ):
-    """The group list stays short: Malmö's groups in Malmö, every city's groups online."""
-    make_group("Rosengårds röster", city_malmo)
-    make_group("Järvaforum för rättvisa", city_stockholm)
+    """The select offers the signed-in person's groups only: the city's for a session there,
+    every city's online; not a pending group, not another person's group."""
+    me = make_user("me@example.org")
+    make_group("Rosengårds röster", city_malmo, members=[me])
+    make_group("Väntande gruppen", city_malmo, status="pending", members=[me])
+    make_group("Järvaforum för rättvisa", city_stockholm, admins=[me])
+    make_group("Någon annans grupp", city_malmo)
     online = make_session(city_malmo, is_online=True, venue_name="", venue_address="")
+    login(client, me)
 
     in_malmo = str(client.get(session_url(session_malmo)).context["form"]["local_group"])
     on_line = str(client.get(session_url(online)).context["form"]["local_group"])
 
     assert "Rosengårds röster" in in_malmo and "Järvaforum" not in in_malmo
     assert "Rosengårds röster" in on_line and "Järvaforum" in on_line
+    for html in (in_malmo, on_line):
+        assert "Väntande gruppen" not in html and "Någon annans grupp" not in html
+
+
+def test_a_member_signs_up_for_their_group_but_not_for_another(client, session_malmo, city_malmo):
+    me = make_user("me@example.org")
+    mine = make_group("Rosengårds röster", city_malmo, members=[me])
+    other = make_group("Någon annans grupp", city_malmo)
+    login(client, me)
+
+    refused = client.post(session_url(session_malmo), signup_data(local_group=other.pk))
+    accepted = client.post(session_url(session_malmo), signup_data(local_group=mine.pk))
+
+    assert refused.status_code == 400
+    assert "Select a valid choice" in refused.content.decode()
+    assert accepted.status_code == 302
+    assert Registration.objects.get().local_group == mine
 
 
 def test_the_manage_link_cancels_in_one_step_and_promotes_the_next(

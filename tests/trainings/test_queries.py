@@ -1,8 +1,11 @@
-"""The calendar and the participant list run the same number of queries for few or many rows."""
+"""The public pages and the participant list run the same, small number of queries for few or
+many sessions, registrations and groups."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from tests.conftest import count_queries, login, make_group
+from tests.conftest import count_queries, login, make_group, make_user
 from tests.trainings.conftest import make_course, make_registration, make_session
 
 pytestmark = pytest.mark.django_db
@@ -30,6 +33,78 @@ def test_the_calendar_runs_a_fixed_number_of_queries(client, city_malmo, city_st
     assert few == many == second_page
     assert few_home == count_queries(client, "/en/")
     assert few <= 6
+
+
+def add_groups(city, number, *, members=()):
+    for _ in range(number):
+        make_group(f"Grupp {next(_group_numbers)}", city, members=members)
+
+
+_group_numbers = iter(range(1, 10_000))
+
+
+def test_the_calendar_and_home_page_stay_within_twelve_queries_at_any_size(
+    client, city_malmo, city_stockholm
+):
+    """The calendar (both pages) and the home page with its trainings section."""
+    urls = ["/en/trainings/", "/en/trainings/?page=2", "/en/"]
+    add_sessions([city_malmo, city_stockholm], 2)
+    add_groups(city_malmo, 2)
+    few = [count_queries(client, url) for url in urls]
+
+    add_sessions([city_malmo, city_stockholm], 45)
+    add_groups(city_malmo, 30)
+    many = [count_queries(client, url) for url in urls]
+
+    assert few == many
+    assert max(many) <= 12
+
+
+def test_the_calendar_counts_its_sessions_without_reading_registrations(
+    client, city_malmo, city_stockholm
+):
+    """The pager's total is a plain count of the upcoming sessions; the seat counts are read
+    only for the sessions shown."""
+    add_sessions([city_malmo, city_stockholm], 25)
+    client.get("/en/trainings/")
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/en/trainings/")
+
+    counts = [q["sql"] for q in queries if "COUNT(*)" in q["sql"]]
+    assert response.context["page_obj"].paginator.count == 25
+    assert len(counts) == 1 and "trainings_registration" not in counts[0]
+
+
+@pytest.mark.parametrize("signed_in", [False, True], ids=["visitor", "member"])
+def test_the_session_page_stays_within_twelve_queries_at_any_size(
+    client, city_malmo, city_stockholm, signed_in
+):
+    """However many groups the city has (and the person belongs to), registrations the session
+    holds or sessions there are, the page with its sign-up form runs the same few queries."""
+    me = make_user("me@example.org")
+    session = make_session(city_malmo, capacity=5)
+    add_groups(city_malmo, 2, members=[me])
+    add_groups(city_malmo, 2)
+    if signed_in:
+        login(client, me)
+    url = f"/en/trainings/sessions/{session.pk}/"
+    few = count_queries(client, url)
+
+    add_groups(city_malmo, 20, members=[me])
+    add_groups(city_malmo, 60)
+    add_groups(city_stockholm, 20, members=[me])
+    for n in range(12):
+        make_registration(session, status="confirmed" if n < 5 else "waitlisted")
+    add_sessions([city_malmo, city_stockholm], 10)
+    many = count_queries(client, url)
+
+    assert few == many
+    assert many <= 12
+    form = client.get(url).context["form"]
+    assert ("local_group" in form.fields) == signed_in
+    if signed_in:
+        assert len(form.fields["local_group"].widget.choices) == 1 + 22
 
 
 def test_the_participant_list_runs_a_fixed_number_of_queries(client, staff_malmo, city_malmo):
