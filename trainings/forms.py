@@ -22,7 +22,7 @@ class SignupForm(HoneypotMixin, forms.Form):
         label=_("Your name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
     )
     email = forms.EmailField(
-        label=_("Email"),
+        label=_("Email address"),
         help_text=_("The confirmation and the link to manage your registration go here."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )

@@ -192,7 +192,7 @@ def staff_participants_csv(request: HttpRequest, pk: int) -> HttpResponse:
     filename = f"participants-{session.course.slug}-{session.starts_at:%Y-%m-%d}.csv"
     header = [
         _("Name"),
-        _("Email"),
+        _("Email address"),
         _("Status"),
         _("Place in queue"),
         _("Local group"),

@@ -125,7 +125,7 @@ def test_the_csv_export_holds_every_registration_safely(client, staff_malmo, ses
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert rows[0][:4] == ["Name", "Email", "Status", "Place in queue"]
+    assert rows[0][:4] == ["Name", "Email address", "Status", "Place in queue"]
     assert rows[1][:3] == ["Amina Hassan", "amina@example.org", "confirmed"]
     assert rows[1][6] == "Hörslinga"
     assert rows[2][:4] == ["'=HYPERLINK(1)", "evil@example.org", "on the waiting list", "1"]
