@@ -190,8 +190,12 @@ class LocalGroup(models.Model):
                 ),
             ),
         ]
+        # The directory and the hubs list approved groups by name (in a city or all), the home
+        # page the newest decisions: each ordering is one of these, to the unique id.
         indexes = [
-            models.Index(fields=["status", "city"]),
+            models.Index(fields=["status", "name", "id"], name="group_status_name"),
+            models.Index(fields=["status", "city", "name", "id"], name="group_status_city_name"),
+            models.Index(fields=["status", "decided_at", "id"], name="group_status_decided"),
             search.DocumentIndex(fields=["search_sv"], name="group_search_sv"),
             search.DocumentIndex(fields=["search_en"], name="group_search_en"),
         ]

@@ -34,6 +34,7 @@ from cities.signals import INVITATION_SESSION_KEY
 from mobilisering import ratelimit
 from mobilisering.errors import add_to_form
 from mobilisering.http import client_ip
+from mobilisering.pagination import paginate_by_key
 from mobilisering.privacy import private_page
 
 PAGE_SIZE = 20
@@ -106,7 +107,7 @@ def group_list(request: HttpRequest) -> HttpResponse:
     groups = selectors.directory_groups(
         q=(filters.get("q") or "").strip(), city=filters.get("city"), theme=filters.get("theme")
     )
-    page = Paginator(groups, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate_by_key(groups, request.GET.get("page"), PAGE_SIZE)
     return render(
         request,
         "cities/group_list.html",

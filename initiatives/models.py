@@ -173,8 +173,13 @@ class Initiative(models.Model):
         verbose_name = _("initiative")
         verbose_name_plural = _("initiatives")
         ordering = ["-created_at", "-pk"]
+        # The public list, the hubs and the home page show the newest decisions first (all
+        # cities or one); the staff queue filters by status and city.
         indexes = [
-            models.Index(fields=["status", "city"]),
+            models.Index(fields=["status", "decided_at", "id"], name="initiative_status_decided"),
+            models.Index(
+                fields=["status", "city", "decided_at", "id"], name="initiative_status_city_decided"
+            ),
             models.Index(fields=["group", "status"]),
             search.DocumentIndex(fields=["search_sv"], name="initiative_search_sv"),
             search.DocumentIndex(fields=["search_en"], name="initiative_search_en"),

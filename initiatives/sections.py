@@ -20,7 +20,7 @@ MY_PAGE_SIZE = 10
 
 def home(request):
     """The latest public initiatives on the home page."""
-    initiatives = list(selectors.public_initiatives()[:HOME_SHOWN])
+    initiatives = selectors.first_rows(selectors.public_initiatives(), HOME_SHOWN)
     if not initiatives:
         return None
     return "initiatives/sections/home.html", {"initiatives": initiatives}
@@ -28,7 +28,7 @@ def home(request):
 
 def hub(request, city):
     """A city hub's public initiatives (the newest few, with a link to all of them)."""
-    shown = list(selectors.public_initiatives().filter(city=city)[: HUB_SHOWN + 1])
+    shown = selectors.first_rows(selectors.public_initiatives().filter(city=city), HUB_SHOWN + 1)
     all_url = f"{reverse('initiatives:list')}?{urlencode({'city': city.slug})}"
     context = {
         "city": city,

@@ -27,6 +27,7 @@ from initiatives.forms import (
 from initiatives.models import Attachment, Initiative
 from initiatives.services import WorkflowError
 from mobilisering.errors import add_to_form
+from mobilisering.pagination import paginate_by_key
 
 PAGE_SIZE = 20
 TIMELINE_PAGE_SIZE = 25
@@ -60,7 +61,7 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         initiatives = selectors.filter_initiatives(initiatives, **form.cleaned_data)
         filtered = any(form.cleaned_data.values())
-    page = Paginator(initiatives, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate_by_key(initiatives, request.GET.get("page"), PAGE_SIZE)
     context = {
         "form": form,
         "filter_form": form,

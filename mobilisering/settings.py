@@ -123,7 +123,9 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=envint("CONN_MAX_AGE", 0),
+        # Production keeps each worker's connection for a minute instead of opening one per
+        # request (the health check replaces a broken one); development closes it each time.
+        conn_max_age=envint("CONN_MAX_AGE", 0 if DEBUG else 60),
         conn_health_checks=True,
     )
 }

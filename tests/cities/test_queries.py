@@ -77,3 +77,36 @@ def test_the_staff_queue_stays_fixed(client, staff_malmo, city_malmo):
     for number in range(2, 30):
         make_group(f"Väntande {number:03d}", city_malmo, status="pending", themes=THEMES)
     assert count_queries(client, "/sv/staff/groups/") == small
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/sv/groups/",
+        "/sv/groups/?page=5",
+        "/sv/groups/?q=grupp&page=5",
+        "/sv/groups/grupp-000/",
+        "/sv/cities/malmo/",
+    ],
+)
+def test_the_directory_a_profile_and_a_hub_stay_within_12_queries(client, path, monkeypatch):
+    """With two groups a page, a deep page (the last one at the small size) and a text filter
+    run the same queries at both sizes, never more than 12."""
+    monkeypatch.setattr("cities.views.PAGE_SIZE", 2)
+    make_groups(2)
+    small = count_queries(client, path)
+    cities = city_order()
+    for number in range(2, 30):
+        make_approved_group(number, cities)
+    large = count_queries(client, path)
+    assert small == large <= 12, f"{path}: {small} queries with 2 groups, {large} with 30"
+
+
+def test_a_deep_directory_page_lists_the_groups_of_that_page(client, monkeypatch):
+    """Page 5 of two a page shows the ninth and tenth groups by name."""
+    monkeypatch.setattr("cities.views.PAGE_SIZE", 2)
+    make_groups(12)
+    html = client.get("/sv/groups/", {"page": 5}).content.decode()
+    assert "Grupp 008" in html and "Grupp 009" in html
+    assert "Grupp 007" not in html and "Grupp 010" not in html
+    assert 'aria-current="page">5<' in html

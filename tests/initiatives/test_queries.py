@@ -87,3 +87,21 @@ def test_it_shows_the_hub_and_group_sections_with_fixed_queries(client, group, m
     small = count_queries(client, hub), count_queries(client, profile)
     add_public(group, member, staff_malmo, 38)
     assert (count_queries(client, hub), count_queries(client, profile)) == small
+
+
+@pytest.mark.parametrize("page", ["1", "4"])
+def test_the_list_stays_within_12_queries_on_a_deep_page(
+    client, group, member, staff_malmo, monkeypatch, page
+):
+    """The first and a deep page (the last one at the small size) run the same queries with 2
+    and 12 initiatives, never more than 12, and show that page's initiatives, newest first
+    (the second batch of ten, "Initiativ 0" to "Initiativ 9", is the newer)."""
+    monkeypatch.setattr("initiatives.views.PAGE_SIZE", 2)
+    url = f"{reverse('initiatives:list')}?page={page}"
+    add_public(group, member, staff_malmo, 2)
+    small = count_queries(client, url)
+    add_public(group, member, staff_malmo, 10)
+    assert small == count_queries(client, url) <= 12
+    html = client.get(url).content.decode()
+    shown = [i for i in range(10) if f"Initiativ {i}<" in html]
+    assert shown == ([8, 9] if page == "1" else [2, 3])

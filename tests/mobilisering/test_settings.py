@@ -126,3 +126,24 @@ def test_it_explains_a_task_queue_it_cannot_use():
     assert "needs REDIS_URL" in run_settings({"DEBUG": "true", "TASKS_BACKEND": "rq"}).stderr
     result = run_settings({"DEBUG": "true", "TASKS_BACKEND": "celery"})
     assert "TASKS_BACKEND must be db, rq or immediate" in result.stderr
+
+
+def test_production_keeps_database_connections_and_caches_templates():
+    """With DEBUG off a worker keeps its connection for 60 s (health-checked) unless
+    CONN_MAX_AGE says otherwise; development closes it after each request. Templates are
+    compiled once: with no `loaders` option Django wraps the loaders in its cached loader."""
+    code = (
+        "from django.conf import settings as s; from django.template import engines; "
+        "db = s.DATABASES['default']; "
+        "print(db['CONN_MAX_AGE'], db['CONN_HEALTH_CHECKS'], "
+        "type(engines['django'].engine.template_loaders[0]).__module__)"
+    )
+    production = {"DEBUG": "false", "SECRET_KEY": "x" * 60}
+    assert run_settings(production, code).stdout.split() == [
+        "60",
+        "True",
+        "django.template.loaders.cached",
+    ]
+    told = run_settings({**production, "CONN_MAX_AGE": "5"}, code).stdout.split()
+    assert told[0] == "5"
+    assert run_settings({"DEBUG": "true"}, code).stdout.split()[0] == "0"
