@@ -107,8 +107,14 @@ def seeded_hubs_and_themes(request):
     from cities.models import City, RightsTheme
 
     if City.objects.count() < 4 or not RightsTheme.objects.exists():
-        migration = importlib.import_module("cities.migrations.0002_hubs_and_themes")
-        migration.create(apps, None)
+        recreate_hubs_and_themes(apps)
+
+
+def recreate_hubs_and_themes(apps):
+    """Run the data migrations that write the hubs and themes, in their order: 0002 creates them
+    and 0010 gives them the names readers know. Running 0002 alone brings back the old names."""
+    importlib.import_module("cities.migrations.0002_hubs_and_themes").create(apps, None)
+    importlib.import_module("cities.migrations.0010_plain_swedish_names").forwards(apps, None)
 
 
 @pytest.fixture(autouse=True)

@@ -3,10 +3,11 @@
 import io
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
 
-from cities.models import GroupInvitation, LocalGroup
-from tests.conftest import make_group
+from cities.models import City, GroupInvitation, LocalGroup, RightsTheme
+from tests.conftest import make_group, recreate_hubs_and_themes
 
 pytestmark = pytest.mark.django_db
 
@@ -65,3 +66,13 @@ def test_the_demo_has_six_groups_per_city_and_an_admin_in_malmo(demo):
         memberships__role="admin",
     ).exists()
     assert GroupInvitation.objects.filter(accepted_at=None).count() == 2
+
+
+def test_hubs_recreated_after_a_flush_carry_the_names_the_migrations_leave(client):
+    """A transactional test empties every table; the hubs the next test sees must read as a fresh
+    database's do, Skånes Stadsmission included, whatever order the tests run in."""
+    City.objects.all().delete()
+    RightsTheme.objects.all().delete()
+    recreate_hubs_and_themes(apps)
+    assert City.objects.get(slug="malmo").mission_name == "Skånes Stadsmission"
+    assert "Skånes Stadsmission" in client.get("/sv/").content.decode()

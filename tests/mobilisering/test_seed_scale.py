@@ -1,6 +1,5 @@
 """`manage.py seed_scale`: the large data set the benchmark runs on, here at a small factor."""
 
-import importlib
 import io
 
 import pytest
@@ -12,6 +11,7 @@ from django.utils import timezone
 
 from cities.models import LocalGroup
 from initiatives.models import Initiative, InitiativeEvent
+from tests.conftest import recreate_hubs_and_themes
 from trainings.models import Registration, Session
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +27,7 @@ def scaled(django_db_setup, django_db_blocker):
         from cities.models import City
 
         if City.objects.count() < 4:  # flushed by a transactional test before
-            importlib.import_module("cities.migrations.0002_hubs_and_themes").create(apps, None)
+            recreate_hubs_and_themes(apps)
         output = io.StringIO()
         call_command("seed_scale", "--factor", "2", "--groups", "100", stdout=output)
         yield output.getvalue()
