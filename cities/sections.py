@@ -7,12 +7,13 @@ from django.utils.translation import gettext as _
 
 from cities import selectors
 from cities.models import GroupInvitation, LocalGroup
-from mobilisering import dashboard
+from mobilisering import dashboard, fragments
 
 MY_GROUPS_SHOWN = 50
 HOME_GROUPS_SHOWN = 3
 
 
+@fragments.shared("cities")
 def home(request):
     """The newest approved groups on the home page (two queries)."""
     groups = list(selectors.public_groups().order_by("-decided_at", "-pk")[:HOME_GROUPS_SHOWN])

@@ -17,6 +17,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -103,16 +104,26 @@ def _get_group_for_member_admin(request: HttpRequest, slug: str) -> LocalGroup:
 def group_list(request: HttpRequest) -> HttpResponse:
     """Anyone: the directory of approved groups, filtered by city, theme and text."""
     form = DirectoryFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    groups = selectors.directory_groups(
-        q=(filters.get("q") or "").strip(), city=filters.get("city"), theme=filters.get("theme")
-    )
-    page = paginate_by_key(groups, request.GET.get("page"), PAGE_SIZE)
-    return render(
-        request,
-        "cities/group_list.html",
-        {"form": form, "page_obj": page, "groups": page.object_list, "filtered": bool(filters)},
-    )
+
+    def filters():
+        return form.cleaned_data if form.is_valid() else {}
+
+    def page():
+        chosen = filters()
+        groups = selectors.directory_groups(
+            q=(chosen.get("q") or "").strip(), city=chosen.get("city"), theme=chosen.get("theme")
+        )
+        return paginate_by_key(groups, request.GET.get("page"), PAGE_SIZE)
+
+    # Lazy: the list is read only when its fragment is rendered, not when it is kept.
+    page_obj = SimpleLazyObject(page)
+    context = {
+        "form": form,
+        "page_obj": page_obj,
+        "groups": SimpleLazyObject(lambda: page_obj.object_list),
+        "filtered": SimpleLazyObject(lambda: bool(filters())),
+    }
+    return render(request, "cities/group_list.html", context)
 
 
 def group_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -121,7 +132,8 @@ def group_detail(request: HttpRequest, slug: str) -> HttpResponse:
     user = request.user
     context = {
         "group": group,
-        "similar": selectors.similar_groups(group) if group.is_public else [],
+        # Lazy: read only when its fragment is rendered, not when it is kept.
+        "similar": SimpleLazyObject(lambda: selectors.similar_groups(group)),
         "can_edit": permissions.can_edit(user, group),
         "can_leave": permissions.can_leave(user, group),
         "can_decide": permissions.can_decide(user, group),

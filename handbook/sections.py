@@ -6,12 +6,14 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from handbook import selectors
+from mobilisering import fragments
 
 HOME_SHOWN = 3
 HUB_SHOWN = 3
 GROUP_SHOWN = 3
 
 
+@fragments.shared("handbook", "cities")
 def home(request):
     """The latest stories on the home page."""
     examples = list(selectors.public_examples()[:HOME_SHOWN])
@@ -20,6 +22,7 @@ def home(request):
     return "handbook/sections/home.html", {"examples": examples}
 
 
+@fragments.shared("handbook", "cities")
 def hub(request, city):
     """A city hub's latest stories, with a link to all of them."""
     shown = list(selectors.public_examples().filter(city=city)[: HUB_SHOWN + 1])
@@ -34,6 +37,7 @@ def hub(request, city):
     return "handbook/sections/hub.html", context
 
 
+@fragments.shared("handbook", "cities")
 def group(request, group):
     """Stories about the group, on its profile."""
     examples = list(selectors.public_examples().filter(group=group)[:GROUP_SHOWN])

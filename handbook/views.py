@@ -5,6 +5,7 @@
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
 from handbook import pdf, permissions, selectors
@@ -16,22 +17,25 @@ PAGE_SIZE = 12
 
 def story_list(request: HttpRequest) -> HttpResponse:
     """Anyone: the published stories, newest first, filtered by city and area."""
-    examples = selectors.public_examples()
     form = StoryFilterForm(request.GET or None)
-    filtered = False
-    if form.is_valid():
-        if form.cleaned_data["city"]:
-            examples = examples.filter(city=form.cleaned_data["city"])
-        if form.cleaned_data["theme"]:
-            examples = examples.filter(themes=form.cleaned_data["theme"])
-        filtered = any(form.cleaned_data.values())
-    page = Paginator(examples, PAGE_SIZE).get_page(request.GET.get("page"))
+
+    def page():
+        examples = selectors.public_examples()
+        if form.is_valid():
+            if form.cleaned_data["city"]:
+                examples = examples.filter(city=form.cleaned_data["city"])
+            if form.cleaned_data["theme"]:
+                examples = examples.filter(themes=form.cleaned_data["theme"])
+        return Paginator(examples, PAGE_SIZE).get_page(request.GET.get("page"))
+
+    # Lazy: the list is read only when its fragment is rendered, not when it is kept.
+    page_obj = SimpleLazyObject(page)
     context = {
         "form": form,
-        "page_obj": page,
-        "examples": page.object_list,
-        "filtered": filtered,
-        "editions": list(selectors.published_editions()[:1]),
+        "page_obj": page_obj,
+        "examples": SimpleLazyObject(lambda: page_obj.object_list),
+        "filtered": SimpleLazyObject(lambda: form.is_valid() and any(form.cleaned_data.values())),
+        "editions": SimpleLazyObject(lambda: list(selectors.published_editions()[:1])),
     }
     return render(request, "handbook/story_list.html", context)
 
@@ -105,10 +109,13 @@ def chapter(request: HttpRequest, slug: str, chapter_slug: str) -> HttpResponse:
     index = next((i for i, c in enumerate(chapters) if c.slug == chapter_slug), None)
     if index is None:
         raise Http404
-    current = selectors.chapters_with_examples(edition, only=chapters[index])
     context = {
         "edition": edition,
-        "chapter": current,
+        "chapter": chapters[index],
+        # Lazy: the stories are read only when the chapter's fragment is rendered.
+        "stories": SimpleLazyObject(
+            lambda: selectors.chapters_with_examples(edition, only=chapters[index]).public_examples
+        ),
         "number": index + 1,
         "previous": chapters[index - 1] if index > 0 else None,
         "next": chapters[index + 1] if index + 1 < len(chapters) else None,

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from initiatives import permissions, selectors, workflow
 from initiatives.models import Initiative, Status
-from mobilisering import dashboard
+from mobilisering import dashboard, fragments
 
 HOME_SHOWN = 3
 HUB_SHOWN = 6
@@ -18,6 +18,7 @@ GROUP_SHOWN = 6
 MY_PAGE_SIZE = 10
 
 
+@fragments.shared("initiatives", "cities")
 def home(request):
     """The latest public initiatives on the home page."""
     initiatives = selectors.first_rows(selectors.public_initiatives(), HOME_SHOWN)
@@ -26,6 +27,7 @@ def home(request):
     return "initiatives/sections/home.html", {"initiatives": initiatives}
 
 
+@fragments.shared("initiatives", "cities")
 def hub(request, city):
     """A city hub's public initiatives (the newest few, with a link to all of them)."""
     shown = selectors.first_rows(selectors.public_initiatives().filter(city=city), HUB_SHOWN + 1)

@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -55,19 +56,22 @@ def _get_initiative_for_user(request: HttpRequest, pk: int, *, full: bool = Fals
 
 def initiative_list(request: HttpRequest) -> HttpResponse:
     """Anyone: the public initiatives, filtered by city, area, kind of work and status."""
-    initiatives = selectors.public_initiatives()
     form = FilterForm(request.GET or None)
-    filtered = False
-    if form.is_valid():
-        initiatives = selectors.filter_initiatives(initiatives, **form.cleaned_data)
-        filtered = any(form.cleaned_data.values())
-    page = paginate_by_key(initiatives, request.GET.get("page"), PAGE_SIZE)
+
+    def page():
+        initiatives = selectors.public_initiatives()
+        if form.is_valid():
+            initiatives = selectors.filter_initiatives(initiatives, **form.cleaned_data)
+        return paginate_by_key(initiatives, request.GET.get("page"), PAGE_SIZE)
+
+    # Lazy: the list is read only when its fragment is rendered, not when it is kept.
+    page_obj = SimpleLazyObject(page)
     context = {
         "form": form,
         "filter_form": form,
-        "page_obj": page,
-        "initiatives": page.object_list,
-        "filtered": filtered,
+        "page_obj": page_obj,
+        "initiatives": SimpleLazyObject(lambda: page_obj.object_list),
+        "filtered": SimpleLazyObject(lambda: form.is_valid() and any(form.cleaned_data.values())),
         "can_create": permissions.can_create(request.user),
     }
     return render(request, "initiatives/list.html", context)

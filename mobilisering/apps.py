@@ -11,3 +11,6 @@ class MobiliseringConfig(AppConfig):
 
     def ready(self):
         register_converter(TokenConverter, "token")
+        from mobilisering import fragments
+
+        fragments.connect()

@@ -180,3 +180,21 @@ class PurgeRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.started_at:%Y-%m-%d %H:%M}"
+
+
+class ContentChange(models.Model):
+    """A change to one area of the portal's content (an app's rows), for the cached fragments.
+
+    A row is inserted in the same transaction as the change it records, so the change and the
+    fresh version become visible together and no two writers wait on one counter. The newest id
+    of an area is its version: a fragment cached under an older version is never shown again
+    (mobilisering/fragments.py). Old rows are pruned as new ones come in."""
+
+    id = models.BigAutoField(primary_key=True)
+    area = models.CharField(max_length=40)
+
+    class Meta:
+        indexes = [models.Index(fields=["area", "id"], name="content_change_area_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.area} #{self.id}"

@@ -16,6 +16,8 @@ from django.template.loader import render_to_string
 from django.utils.module_loading import module_has_submodule
 from django.utils.safestring import SafeString, mark_safe
 
+from mobilisering import fragments
+
 
 def app_modules(module: str):
     """Each of the portal's own apps' `<app>.<module>`, in the order of INSTALLED_APPS, where it
@@ -42,10 +44,31 @@ def provided(attribute: str, *, module: str = "sections"):
 
 
 def render_sections(page: str, request, *args) -> SafeString:
+    """The page's sections, in order. A section marked `@fragments.shared(…)` is the same for
+    every visitor: its HTML is kept until what it shows changes, and its queries skipped."""
     parts = []
     for function in provided(page):
-        result = function(request, *args)
-        if result is not None:
-            template_name, context = result
-            parts.append(render_to_string(template_name, context, request=request))
+        shows = getattr(function, "fragment_shows", None)
+        if shows is None:
+            parts.append(_render_section(function, request, args))
+            continue
+        name = f"section:{page}:{function.__module__}"
+        parts.append(
+            fragments.cached(
+                name,
+                shows,
+                args,
+                request,
+                lambda function=function: _render_section(function, request, args),
+                seconds=function.fragment_seconds,
+            )
+        )
     return mark_safe("".join(parts))  # noqa: S308 - rendered by the template engine
+
+
+def _render_section(function, request, args) -> str:
+    result = function(request, *args)
+    if result is None:
+        return ""
+    template_name, context = result
+    return render_to_string(template_name, context, request=request)

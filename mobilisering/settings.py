@@ -393,6 +393,13 @@ def cache_from_url(url: str) -> dict:
 CACHES = {
     "default": cache_from_url(os.environ.get("CACHE_URL") or REDIS_URL),
     "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "local"},
+    # Rendered parts of pages, in each worker's memory (mobilisering/fragments.py): a few
+    # thousand of 5–50 KB each at most.
+    "fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "fragments",
+        "OPTIONS": {"MAX_ENTRIES": envint("FRAGMENT_ENTRIES", 2000)},
+    },
 }
 
 # Background tasks (every email): the database queue by default, its worker started beside the

@@ -6,19 +6,21 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from mobilisering import dashboard, personal_data
+from mobilisering import dashboard, fragments, personal_data
 from trainings import selectors
 
 HOME_SESSIONS = 3
 HUB_SESSIONS = 4
 
 
+@fragments.shared("trainings", "cities", seconds=60)
 def home(request):
     """The next few sessions, on the home page."""
     sessions = list(selectors.upcoming_sessions()[:HOME_SESSIONS])
     return "trainings/sections/home.html", {"sessions": sessions}
 
 
+@fragments.shared("trainings", "cities", seconds=60)
 def hub(request, city):
     """The hub's next sessions (online ones it hosts included)."""
     sessions = list(selectors.upcoming_sessions().filter(city=city)[:HUB_SESSIONS])

@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -44,8 +45,18 @@ def _by_month(sessions) -> list[tuple]:
 @require_GET
 def calendar(request: HttpRequest) -> HttpResponse:
     """Everyone: the upcoming sessions by month, filtered by place, course and language."""
-    cities = list(City.objects.all())
-    form = CalendarFilterForm(request.GET or None, cities=cities)
+    form = CalendarFilterForm(request.GET or None, cities=list(City.objects.all()))
+    # Lazy: the calendar is read only when its fragment is rendered, not when it is kept.
+    listing = SimpleLazyObject(lambda: _calendar(request, form))
+    context = {
+        "form": form,
+        "page_obj": SimpleLazyObject(lambda: listing["page_obj"]),
+        "months": SimpleLazyObject(lambda: listing["months"]),
+    }
+    return render(request, "trainings/calendar.html", context)
+
+
+def _calendar(request: HttpRequest, form: CalendarFilterForm) -> dict:
     sessions = selectors.upcoming_sessions()
     form.is_valid()  # unknown values are dropped from cleaned_data and shown as errors
     filters = getattr(form, "cleaned_data", {})
@@ -59,11 +70,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
     if filters.get("language"):
         sessions = sessions.filter(language=filters["language"])
     page = Paginator(sessions, SESSIONS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "trainings/calendar.html",
-        {"form": form, "page_obj": page, "months": _by_month(page.object_list)},
-    )
+    return {"page_obj": page, "months": _by_month(page.object_list)}
 
 
 @require_GET

@@ -11,6 +11,7 @@ from django.template.defaultfilters import stringfilter
 from django.templatetags.static import static
 from django.utils import formats, timezone
 from django.utils.formats import date_format
+from django.utils.functional import LazyObject
 from django.utils.html import escape, format_html, format_html_join, strip_tags
 from django.utils.translation import gettext as _
 
@@ -42,6 +43,8 @@ def page_has_errors(context) -> bool:
     """True when any bound form on the page has errors: the title then starts "Error: "."""
     for layer in context.dicts:
         for value in layer.values():
+            if isinstance(value, LazyObject):
+                continue  # a list kept in a fragment: asking its type would read it
             if isinstance(value, forms.BaseForm) and value.is_bound and value.errors:
                 return True
             is_formset = isinstance(value, forms.BaseFormSet)

@@ -36,6 +36,11 @@ def main() -> None:
     import django
 
     django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+
+    if not (Path(settings.STATIC_ROOT) / "staticfiles.json").exists():
+        call_command("collectstatic", "--noinput", verbosity=0)  # pages link hashed names
     from django.contrib.auth import get_user_model
     from django.db import connection
     from django.test import Client

@@ -2,6 +2,7 @@
 many sessions, registrations and groups."""
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -67,6 +68,7 @@ def test_the_calendar_counts_its_sessions_without_reading_registrations(
     only for the sessions shown."""
     add_sessions([city_malmo, city_stockholm], 25)
     client.get("/en/trainings/")
+    caches["fragments"].clear()
 
     with CaptureQueriesContext(connection) as queries:
         response = client.get("/en/trainings/")

@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
-from mobilisering import demo, scale, sections
+from mobilisering import demo, fragments, scale, sections
 
 
 def per_factor() -> dict[str, int]:
@@ -75,6 +75,7 @@ class Command(BaseCommand):
             rows = ", ".join(f"{n} {table}" for table, n in created.items())
             self.stdout.write(f"{fill.__module__}: {rows or 'nothing'} in {seconds:.1f} s")
             plan.created.update(created)
+        fragments.changed()  # bulk inserts send no signals: pages kept before are stale
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")

@@ -1,0 +1,125 @@
+"""Parts of pages kept once rendered (mobilisering/fragments.py): a second visitor's page costs
+one query, and a change shows at once, whoever made it and however."""
+
+import pytest
+from django.core.cache import caches
+from django.db import connection
+from django.template import Context, Template
+from django.test.utils import CaptureQueriesContext
+
+from cities import services as city_services
+from cities.models import LocalGroup, RightsTheme
+from initiatives.models import Status
+from mobilisering import fragments
+from mobilisering.models import ContentChange
+from tests.conftest import login, make_city_staff, make_group, make_user
+from tests.initiatives.conftest import make_initiative
+
+pytestmark = pytest.mark.django_db
+
+
+def queries_of(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode(), len(queries)
+
+
+@pytest.mark.parametrize(
+    "url", ["/sv/", "/sv/groups/", "/sv/initiatives/", "/sv/stories/", "/sv/cities/malmo/"]
+)
+def test_the_next_visitor_gets_the_page_for_one_query(client, city_malmo, url):
+    make_group("Rosengårds röster", city_malmo)
+    first, first_count = queries_of(client, url)
+    again, again_count = queries_of(client, url)
+    assert again == first
+    assert again_count <= 2 < first_count
+
+
+def test_a_group_approved_by_staff_shows_at_once_in_the_kept_directory(client, city_malmo):
+    staff = make_city_staff("mona.staff@example.org", city_malmo)
+    waiting = make_group("Kvinnor i Fosie", city_malmo, status="pending")
+    assert "Kvinnor i Fosie" not in client.get("/sv/groups/").content.decode()
+
+    city_services.decide_group(group=waiting, actor=staff, action="approved")
+
+    assert "Kvinnor i Fosie" in client.get("/sv/groups/").content.decode()
+    assert "Kvinnor i Fosie" in client.get("/sv/cities/malmo/").content.decode()
+
+
+def test_a_change_in_the_admin_or_the_shell_shows_at_once(client, city_malmo):
+    group = make_group("Rosengårds röster", city_malmo)
+    assert "Rosengårds röster" in client.get("/sv/groups/").content.decode()
+
+    LocalGroup.objects.get(pk=group.pk).delete()  # no service: a model signal records it
+
+    assert "Rosengårds röster" not in client.get("/sv/groups/").content.decode()
+
+
+def test_a_theme_added_to_a_group_shows_at_once(client, city_malmo):
+    group = make_group("Rosengårds röster", city_malmo)
+    theme = RightsTheme.objects.order_by("ordering")[0]
+    group.themes.clear()
+    client.get("/sv/cities/malmo/")
+
+    group.themes.add(theme)  # a many-to-many add saves no model
+
+    assert theme.name_sv in client.get("/sv/cities/malmo/").content.decode()
+
+
+def test_each_language_keeps_its_own_page(client, city_malmo):
+    assert "Fyra städer" in client.get("/sv/").content.decode()
+    assert "Four city hubs" in client.get("/en/").content.decode()
+    assert "Four city hubs" not in client.get("/sv/").content.decode()
+
+
+def test_a_filtered_list_is_kept_apart_from_the_whole_list(client, city_malmo, city_stockholm):
+    make_group("Rosengårds röster", city_malmo)
+    make_group("Husby för alla", city_stockholm)
+    everything = client.get("/sv/groups/").content.decode()
+    malmo = client.get("/sv/groups/", {"city": city_malmo.slug}).content.decode()
+    assert "Husby för alla" in everything
+    assert "Rosengårds röster" in malmo and "Husby för alla" not in malmo
+
+
+def test_members_never_get_a_visitors_page_nor_leave_theirs_for_visitors(client, city_malmo):
+    member = make_user("maja@example.org", first_name="Maja")
+    staff = make_city_staff("mona.staff@example.org", city_malmo)
+    group = make_group("Rosengårds röster", city_malmo, members=[member])
+    initiative = make_initiative(group, member=member, staff=staff, status=Status.APPROVED)
+    url = initiative.get_absolute_url()
+
+    visitor_page = client.get(url).content.decode()  # kept for visitors
+    login(client, member)
+    member_page = client.get(url).content.decode()
+    client.logout()
+
+    assert member_page != visitor_page
+    assert client.get(url).content.decode() == visitor_page
+
+
+def test_a_fragment_refuses_an_area_that_does_not_exist(rf):
+    template = Template('{% load fragments %}{% fragment "x" "nowhere" %}x{% endfragment %}')
+    request = rf.get("/")
+    with pytest.raises(ValueError, match="nowhere"):
+        template.render(Context({"request": request}))
+
+
+def test_without_a_request_a_fragment_is_rendered_as_it_is():
+    template = Template('{% load fragments %}{% fragment "x" "cities" %}{{ n }}{% endfragment %}')
+    assert template.render(Context({"n": 1})) == "1"
+    assert template.render(Context({"n": 2})) == "2"
+    assert not caches["fragments"].get("x")
+
+
+def test_the_versions_are_read_once_per_request_and_the_log_stays_short(rf, city_malmo):
+    request = rf.get("/")
+    with CaptureQueriesContext(connection) as queries:
+        fragments.versions(request)
+        fragments.versions(request)
+    assert len(queries) == 1
+    for _ in range(fragments.PRUNE_EVERY * 2 + 1):
+        fragments.changed("cities")
+    assert ContentChange.objects.filter(area="cities").count() <= fragments.PRUNE_EVERY * 2
+    latest = ContentChange.objects.filter(area="cities").latest("id").id
+    assert fragments.versions(rf.get("/"))["cities"] == latest
