@@ -51,7 +51,7 @@ def do_fragment(parser, token):
     bits = token.split_contents()
     if len(bits) < 3:
         raise template.TemplateSyntaxError(
-            f"'{bits[0]}' needs a name and the areas it shows: {{% fragment \"name\" \"areas\" %}}"
+            f'\'{bits[0]}\' needs a name and the areas it shows: {{% fragment "name" "areas" %}}'
         )
     nodelist = parser.parse(("endfragment",))
     parser.delete_first_token()
