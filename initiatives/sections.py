@@ -41,6 +41,7 @@ def hub(request, city):
     return "initiatives/sections/hub.html", context
 
 
+@fragments.shared("initiatives", "cities", visitors=True)
 def group(request, group):
     """The group's public initiatives on its profile; its members also get the way to propose."""
     shown = list(selectors.public_initiatives().filter(group=group)[: GROUP_SHOWN + 1])

@@ -10,7 +10,15 @@ OG_LOCALES = {"sv": "sv_SE", "en": "en_GB"}
 
 def site(request):
     """The language switcher's links (the same page in each language, also as the absolute URLs
-    that hreflang alternates need) and site-wide facts."""
+    that hreflang alternates need) and site-wide facts. Worked out once per request: page
+    sections render with the request too."""
+    known = getattr(request, "_site_context", None)
+    if known is None:
+        known = request._site_context = _site(request)
+    return known
+
+
+def _site(request):
     path = request.get_full_path()
     links = []
     for code, name in settings.LANGUAGES:

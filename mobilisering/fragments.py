@@ -30,8 +30,7 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
-from django.db import connection
-from django.db.models import Model
+from django.db.models import Max, Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from mobilisering.models import ContentChange, current_language
@@ -64,13 +63,10 @@ def versions(request=None) -> dict[str, int]:
     known = getattr(request, "_content_versions", None)
     if known is not None:
         return known
-    table = connection.ops.quote_name(ContentChange._meta.db_table)
-    # One index lookup per area (the newest id), not a scan of the table.
-    columns = ", ".join(f"(SELECT MAX(id) FROM {table} WHERE area = %s)" for _ in areas())
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {columns}", areas())  # noqa: S608 - only the table's name
-        row = cursor.fetchone()
-    found = {area: version or 0 for area, version in zip(areas(), row, strict=True)}
+    # The table stays short (changed() prunes it), so one grouped scan is cheaper than an index
+    # lookup per area, whose planning alone costs more.
+    newest = dict(ContentChange.objects.order_by().values_list("area").annotate(newest=Max("id")))
+    found = {area: newest.get(area, 0) for area in areas()}
     if request is not None:
         request._content_versions = found
     return found
@@ -99,13 +95,15 @@ def cached(name: str, shows: tuple[str, ...], vary, request, render, *, seconds=
     return html
 
 
-def shared(*shows: str, seconds: int | None = None):
+def shared(*shows: str, seconds: int | None = None, visitors: bool = False):
     """Mark a page section (`home(request)`, `hub(request, city)`…) as the same for every
-    visitor: its HTML is kept under the versions of `shows`, and its queries skipped."""
+    visitor: its HTML is kept under the versions of `shows`, and its queries skipped. With
+    `visitors`, only for people who are not logged in (members may see more)."""
 
     def mark(function):
         function.fragment_shows = shows
         function.fragment_seconds = seconds
+        function.fragment_visitors = visitors
         return function
 
     return mark

@@ -7,6 +7,7 @@ named after the page — `home(request)`, `hub(request, city)`, `group(request, 
 renders them in the order of INSTALLED_APPS. Each function runs a bounded number of queries.
 """
 
+import functools
 from importlib import import_module
 from pathlib import Path
 
@@ -19,14 +20,16 @@ from django.utils.safestring import SafeString, mark_safe
 from mobilisering import fragments
 
 
-def app_modules(module: str):
+@functools.cache
+def app_modules(module: str) -> tuple:
     """Each of the portal's own apps' `<app>.<module>`, in the order of INSTALLED_APPS, where it
-    exists (the apps in the project's folder, not the libraries')."""
-    for config in apps.get_app_configs():
-        if Path(config.path).parent != settings.BASE_DIR:
-            continue
-        if module_has_submodule(config.module, module):
-            yield import_module(f"{config.name}.{module}")
+    exists (the apps in the project's folder, not the libraries'). Looked up once per process."""
+    return tuple(
+        import_module(f"{config.name}.{module}")
+        for config in apps.get_app_configs()
+        if Path(config.path).parent == settings.BASE_DIR
+        and module_has_submodule(config.module, module)
+    )
 
 
 def provided(attribute: str, *, module: str = "sections"):
@@ -49,7 +52,7 @@ def render_sections(page: str, request, *args) -> SafeString:
     parts = []
     for function in provided(page):
         shows = getattr(function, "fragment_shows", None)
-        if shows is None:
+        if shows is None or (function.fragment_visitors and request.user.is_authenticated):
             parts.append(_render_section(function, request, args))
             continue
         name = f"section:{page}:{function.__module__}"
