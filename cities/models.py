@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mobilisering import images, search
-from mobilisering.models import written_language_field
+from mobilisering.models import RenderedMarkdown, written_language_field
 
 INVITATION_LIFETIME = timedelta(days=14)
 # The longest texts people may write, in characters: long enough for any real answer, short
@@ -18,7 +18,7 @@ LONG_TEXT = 5000
 PAGE_TEXT = 10000
 
 
-class City(models.Model):
+class City(RenderedMarkdown):
     """A city hub of the programme, run by that city's City Mission."""
 
     slug = models.SlugField(_("slug"), max_length=40, unique=True)
@@ -29,6 +29,8 @@ class City(models.Model):
     mission_name = models.CharField(_("city mission"), max_length=150)
     contact_email = models.EmailField(_("contact email"))
     ordering = models.PositiveSmallIntegerField(_("ordering"), default=0)
+
+    markdown_fields = ("introduction",)
 
     class Meta:
         verbose_name = _("city")
@@ -106,7 +108,7 @@ class CityStaff(models.Model):
 GROUP_DOCUMENT = search.Document(a=("name",), b=("description",), c=("rights_gaps",))
 
 
-class LocalGroup(models.Model):
+class LocalGroup(RenderedMarkdown):
     """A local group, association or network that takes part in the programme."""
 
     class Kind(models.TextChoices):
@@ -175,6 +177,8 @@ class LocalGroup(models.Model):
     )
     search_sv = GROUP_DOCUMENT.column("sv")
     search_en = GROUP_DOCUMENT.column("en")
+
+    markdown_fields = ("description",)
 
     class Meta:
         verbose_name = _("local group")

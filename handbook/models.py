@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from cities.models import City, LocalGroup, RightsTheme
 from initiatives.models import Initiative
 from mobilisering import images, search
-from mobilisering.models import current_language, written_language_field
+from mobilisering.models import RenderedMarkdown, current_language, written_language_field
 
 # What the portal-wide search reads of a story and of a handbook chapter (mobilisering/search.py).
 STORY_DOCUMENT = search.Document(
@@ -34,7 +34,7 @@ class Status(models.TextChoices):
     PUBLISHED = "published", _("published")
 
 
-class Example(models.Model):
+class Example(RenderedMarkdown):
     """A positive example of social mobilisation; published examples are the public stories.
 
     Title, summary, body and lessons are translated (modeltranslation, Swedish fallback).
@@ -100,6 +100,8 @@ class Example(models.Model):
 
     search_sv = STORY_DOCUMENT.column("sv")
     search_en = STORY_DOCUMENT.column("en")
+
+    markdown_fields = ("summary", "body", "lessons")
 
     class Meta:
         verbose_name = _("example")
@@ -185,7 +187,7 @@ class ExampleImage(models.Model):
         return self.alt
 
 
-class Edition(models.Model):
+class Edition(RenderedMarkdown):
     """One edition of the handbook (e.g. "2015"): title, introduction, ordered chapters."""
 
     slug = models.SlugField(
@@ -197,6 +199,8 @@ class Edition(models.Model):
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    markdown_fields = ("introduction",)
 
     class Meta:
         verbose_name = _("edition")
@@ -213,7 +217,7 @@ class Edition(models.Model):
         return reverse("handbook:pdf", args=[self.slug])
 
 
-class Chapter(models.Model):
+class Chapter(RenderedMarkdown):
     """A chapter of an edition: an introduction and its examples in order."""
 
     edition = models.ForeignKey(
@@ -233,6 +237,8 @@ class Chapter(models.Model):
 
     search_sv = CHAPTER_DOCUMENT.column("sv")
     search_en = CHAPTER_DOCUMENT.column("en")
+
+    markdown_fields = ("introduction",)
 
     class Meta:
         verbose_name = _("chapter")

@@ -29,7 +29,7 @@ class NewInitiativesFeed(PortalFeed):
         return initiative.title
 
     def item_description(self, initiative):
-        return self.markdown(initiative.summary)
+        return self.markdown(initiative, "summary")
 
     def item_author_name(self, initiative):
         return initiative.group.name

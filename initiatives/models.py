@@ -18,7 +18,7 @@ from django.utils.translation import pgettext_lazy
 
 from cities.models import LONG_TEXT, City, LocalGroup, RightsTheme
 from mobilisering import search
-from mobilisering.models import written_language_field
+from mobilisering.models import RenderedMarkdown, written_language_field
 
 
 class Status(models.TextChoices):
@@ -94,7 +94,7 @@ INITIATIVE_DOCUMENT = search.Document(
 )
 
 
-class Initiative(models.Model):
+class Initiative(RenderedMarkdown):
     """A group's project against a rights gap it has identified in its city.
 
     Created as a `draft` by a member of an approved group; `city` is copied from the group when
@@ -168,6 +168,16 @@ class Initiative(models.Model):
     language = written_language_field()
     search_sv = INITIATIVE_DOCUMENT.column("sv")
     search_en = INITIATIVE_DOCUMENT.column("en")
+
+    markdown_fields = (
+        "summary",
+        "right_at_stake",
+        "rights_holders",
+        "evidence",
+        "people_concerned",
+        "goals",
+        "activities",
+    )
 
     class Meta:
         verbose_name = _("initiative")
@@ -484,7 +494,7 @@ class SupportGrant(models.Model):
         return Criterion(criterion).label if criterion in Criterion.values else criterion
 
 
-class Report(models.Model):
+class Report(RenderedMarkdown):
     """A progress report, or the one final report, written by the group."""
 
     initiative = models.ForeignKey(
@@ -511,6 +521,8 @@ class Report(models.Model):
     )
     language = written_language_field()
     created_at = models.DateTimeField(_("written at"), default=timezone.now)
+
+    markdown_fields = ("done", "outcomes", "lessons")
 
     class Meta:
         verbose_name = _("report")

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 
-from mobilisering.markdown import render_markdown
+from mobilisering.models import markdown_html
 
 FEED_ITEMS = 30
 
@@ -27,9 +27,10 @@ class PortalFeed(Feed):
     def item_link(self, item):
         return self.absolute(item.get_absolute_url())
 
-    def markdown(self, text: str) -> str:
-        """Markdown as sanitised HTML for an entry's summary (the feed escapes it)."""
-        return str(render_markdown(text))
+    def markdown(self, obj, field: str) -> str:
+        """`obj.field` (Markdown) as sanitised HTML for an entry's summary (the feed escapes
+        it): the stored render where it is current (mobilisering.models.RenderedMarkdown)."""
+        return str(markdown_html(obj, field))
 
     def path(self) -> str:
         raise NotImplementedError

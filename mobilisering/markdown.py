@@ -5,12 +5,18 @@ input, so no text, however it is written, can stall a worker. Python-Markdown, u
 quadratic time on runs of `[` (10,000 of them: 22 s). Rendered HTML is kept in a small
 per-process cache keyed by a hash of the text, so a list page renders each description once per
 worker, not once per row per request.
+
+Models keep their texts rendered, too (`mobilisering.models.RenderedMarkdown`): `stored_entry`
+makes what they store of a text, and pages show it only while it is the render of the text as it
+is now, by this renderer (`RENDERER`); anything else is rendered again here.
 """
 
 import hashlib
 import html
 import threading
+import unicodedata
 from collections import OrderedDict
+from importlib.metadata import version
 
 import nh3
 from django.utils.html import escape
@@ -27,6 +33,12 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}
 # for text without spaces.
 SUMMARY_WORDS = 30
 SUMMARY_CHARACTERS = 300
+
+# What rendered a stored text: a page shows stored HTML only when it names this renderer. Raise
+# the number whenever the output changes (the parser's options, the allow-lists, the summary's
+# length); a new markdown-it-py or nh3 changes it by itself.
+RENDERER_VERSION = 1
+RENDERER = f"{RENDERER_VERSION}/markdown-it-py {version('markdown-it-py')}/nh3 {version('nh3')}"
 
 # Raw HTML in the source passes the parser and is then cut down by nh3's allow-list (a `<script>`
 # and its content go, an `<img onerror>` goes), as with the renderer used before.
@@ -105,10 +117,41 @@ def plain_summary(text: str, words: int = SUMMARY_WORDS) -> str:
     key = hashlib.sha256(f"{words}:{text or ''}".encode()).digest()
     summary = _summary_cache.get(key)
     if summary is None:
-        shortened = Truncator(markdown_to_text(text)).words(words, truncate="…")
-        summary = escape(Truncator(shortened).chars(SUMMARY_CHARACTERS, truncate="…"))
+        summary = summary_of_lead(markdown_to_text(text), words)
         _summary_cache.put(key, summary)
-    return mark_safe(summary)  # noqa: S308 - escaped above
+    return mark_safe(summary)  # noqa: S308 - escaped by summary_of_lead
+
+
+def lead(text: str) -> str:
+    """A Markdown text's first SUMMARY_WORDS words as plain (unescaped) text: enough to make
+    any summary of up to that many words from (`summary_of_lead`)."""
+    return Truncator(markdown_to_text(text)).words(SUMMARY_WORDS, truncate="…")
+
+
+def summary_of_lead(plain: str, words: int = SUMMARY_WORDS) -> SafeString:
+    """The summary `plain_summary` makes, from the plain text or from its `lead`: the same for
+    any `words` up to SUMMARY_WORDS, since cutting the lead cuts the text at the same word.
+
+    Django's Truncator, word for word, without its cost where nothing is cut (a list page
+    makes twenty of these from stored leads)."""
+    parts = plain.split()
+    shortened = " ".join(parts[:words])
+    if len(parts) > words and not shortened.endswith("…"):
+        shortened += "…"
+    if len(shortened) > SUMMARY_CHARACTERS or not unicodedata.is_normalized("NFC", shortened):
+        shortened = Truncator(shortened).chars(SUMMARY_CHARACTERS, truncate="…")
+    return escape(shortened)
+
+
+def source_key(text: str) -> str:
+    """What a stored render remembers of its source, to be recognised as that text's render."""
+    return hashlib.sha256((text or "").encode()).hexdigest()
+
+
+def stored_entry(text: str) -> dict:
+    """What a model stores of one Markdown text: its key, its sanitised HTML (exactly as
+    `render_markdown` makes it) and its lead for summaries."""
+    return {"source": source_key(text), "html": str(render_markdown(text)), "lead": lead(text)}
 
 
 def clear_caches() -> None:

@@ -1,7 +1,21 @@
+from collections.abc import Iterable, Sequence
+from functools import cache
+
 from django.conf import settings
 from django.db import models
 from django.utils import translation
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
+
+from mobilisering.markdown import (
+    RENDERER,
+    SUMMARY_WORDS,
+    plain_summary,
+    render_markdown,
+    source_key,
+    stored_entry,
+    summary_of_lead,
+)
 
 
 def current_language() -> str:
@@ -23,6 +37,161 @@ def written_language_field():
         default=current_language,
         help_text=_("The language the text was written in."),
     )
+
+
+def markdown_columns(model, fields: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Each Markdown field's columns: its translations where django-modeltranslation keeps one
+    per language (`introduction_sv`, `introduction_en`), else the field itself.
+
+    Works on the models of migrations too, which know the columns but not the translations."""
+    names = {model_field.name for model_field in model._meta.concrete_fields}
+    codes = [code for code, _name in settings.LANGUAGES]
+    columns = {}
+    for name in fields:
+        translated = tuple(f"{name}_{code}" for code in codes if f"{name}_{code}" in names)
+        columns[name] = translated or (name,)
+    return columns
+
+
+def rendered_texts(
+    obj, columns: Iterable[str], previous: dict | None = None, memo: dict | None = None
+) -> dict:
+    """What `obj` stores of its Markdown `columns` (see RenderedMarkdown): a render of each
+    text written, taken over from `previous` where the text and the renderer are the same, from
+    `memo` ({text: entry}, for bulk inserts that repeat texts) where given."""
+    if not previous or previous.get("renderer") != RENDERER:
+        previous = {}
+    rendered = {"renderer": RENDERER}
+    for column in columns:
+        text = getattr(obj, column) or ""
+        if not text:
+            continue
+        entry = previous.get(column)
+        if not entry or entry.get("source") != source_key(text):
+            entry = memo.get(text) if memo is not None else None
+            if entry is None:
+                entry = stored_entry(text)
+                if memo is not None:
+                    memo[text] = entry
+        rendered[column] = entry
+    return rendered
+
+
+class RenderedMarkdown(models.Model):
+    """A model whose Markdown fields (`markdown_fields`) are kept rendered in `rendered`.
+
+    A page of twenty groups then shows twenty stored descriptions instead of rendering twenty
+    texts. `save()` renders what changed; bulk inserts call `render_markdown_fields()` (see
+    `mobilisering.scale.insert`); a data migration fills existing rows (`fill_rendered`).
+    Pages read through `markdown_html` and `markdown_summary`, which show a stored render only
+    while it is the render of the text as it is now by the current renderer, and render the
+    text otherwise: a row written past `save()` never shows an old or unsanitised text.
+
+    `rendered` holds {"renderer": RENDERER, column: {"source", "html", "lead"}, …}, one entry
+    per column written (each language of a translated field)."""
+
+    markdown_fields: Sequence[str] = ()
+
+    rendered = models.JSONField(
+        _("rendered text"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_("The Markdown fields as HTML, made when they are saved."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None:
+            self.render_markdown_fields()
+        else:
+            columns = self.markdown_field_columns()
+            written = {*columns, *(c for names in columns.values() for c in names)}
+            if written & set(update_fields):
+                self.render_markdown_fields()
+                kwargs["update_fields"] = {*update_fields, "rendered"}
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def markdown_field_columns(cls) -> dict[str, tuple[str, ...]]:
+        return _model_markdown_columns(cls)
+
+    def render_markdown_fields(self, memo: dict | None = None) -> None:
+        """Render the Markdown fields into `rendered` (unchanged texts keep their render)."""
+        columns = [c for names in self.markdown_field_columns().values() for c in names]
+        self.rendered = rendered_texts(self, columns, self.rendered, memo)
+
+
+@cache
+def _model_markdown_columns(model) -> dict[str, tuple[str, ...]]:
+    return markdown_columns(model, model.markdown_fields)
+
+
+def _stored(obj, field: str, text: str) -> dict | None:
+    """The stored render of `obj.field`'s `text`, if `obj` keeps one that is current."""
+    # A deferred `rendered` is not fetched row by row: the text is rendered instead.
+    rendered = obj.__dict__.get("rendered") if isinstance(obj, RenderedMarkdown) else None
+    if not rendered or rendered.get("renderer") != RENDERER:
+        return None
+    key = source_key(text)
+    # A translated field shows one of its languages (or the fallback): the one whose text it is.
+    for column in obj.markdown_field_columns().get(field, ()):
+        entry = rendered.get(column)
+        if entry and entry.get("source") == key:
+            return entry
+    return None
+
+
+def markdown_html(obj, field: str) -> SafeString:
+    """`obj.field` (Markdown) as sanitised HTML: the stored render where it is current."""
+    text = getattr(obj, field) or ""
+    if not text:
+        return mark_safe("")
+    entry = _stored(obj, field, text)
+    if entry is None:
+        return render_markdown(text)
+    return mark_safe(entry["html"])  # noqa: S308 - nh3's output, stored as it was made
+
+
+def markdown_summary(obj, field: str, words: int = SUMMARY_WORDS) -> SafeString:
+    """`obj.field`'s first `words` words as escaped plain text (see `plain_summary`), from the
+    stored render where it is current."""
+    text = getattr(obj, field) or ""
+    if not text:
+        return mark_safe("")
+    entry = _stored(obj, field, text) if words <= SUMMARY_WORDS else None
+    if entry is None:
+        return plain_summary(text, words)
+    return mark_safe(summary_of_lead(entry["lead"], words))  # noqa: S308 - escaped there
+
+
+def fill_rendered(model, fields: Sequence[str], batch_size: int = 500) -> int:
+    """Render the Markdown `fields` of each row of `model` whose `rendered` is missing or stale,
+    and return how many were: for the data migration that adds the column (`model` is then the
+    migration's model, without save()) and `manage.py render_markdown`."""
+    columns = [c for names in markdown_columns(model, fields).values() for c in names]
+    memo: dict = {}
+    rows = model._default_manager.order_by("pk").only("pk", "rendered", *columns)
+    batch, changed = [], 0
+    for row in rows.iterator(chunk_size=batch_size):
+        if len(memo) > 10_000:
+            memo.clear()
+        rendered = rendered_texts(row, columns, row.rendered, memo)
+        if rendered == row.rendered:
+            continue
+        row.rendered = rendered
+        batch.append(row)
+        if len(batch) >= batch_size:
+            model._default_manager.bulk_update(batch, ["rendered"])
+            changed += len(batch)
+            batch = []
+    if batch:
+        model._default_manager.bulk_update(batch, ["rendered"])
+        changed += len(batch)
+    return changed
 
 
 class AccountPreference(models.Model):

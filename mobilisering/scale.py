@@ -20,6 +20,8 @@ from datetime import datetime, timedelta
 
 from django.db import connection, models
 
+from mobilisering.models import RenderedMarkdown
+
 # How far back the generated history reaches.
 YEARS = 10
 BATCH_SIZE = 2000
@@ -73,8 +75,15 @@ def keeping_given_times(*model_classes: type[models.Model]):
 
 
 def insert(model: type[models.Model], rows: Iterable[models.Model]) -> list[models.Model]:
-    """Bulk-insert `rows` in batches; the returned objects carry their primary keys."""
+    """Bulk-insert `rows` in batches; the returned objects carry their primary keys.
+
+    Rows with Markdown (RenderedMarkdown) get it rendered, as save() would, each distinct text
+    once: generated texts repeat."""
     rows = list(rows)
+    if issubclass(model, RenderedMarkdown):
+        memo: dict = {}
+        for row in rows:
+            row.render_markdown_fields(memo)
     with keeping_given_times(model):
         return model.objects.bulk_create(rows, batch_size=BATCH_SIZE)
 
@@ -83,7 +92,12 @@ def insert_many(model: type[models.Model], rows: Sequence[models.Model]) -> int:
     """Insert `rows` as they are, without their primary keys: for the largest tables, whose rows
     nothing points at. Half the time of bulk_create, which compiles every row's SQL anew.
 
-    No default, auto_now or save() logic runs: the rows carry every value already."""
+    No default, auto_now or save() logic runs: the rows carry every value already (but their
+    Markdown, rendered here as in `insert`)."""
+    if issubclass(model, RenderedMarkdown):
+        memo: dict = {}
+        for row in rows:
+            row.render_markdown_fields(memo)
     fields = [
         f
         for f in model._meta.concrete_fields

@@ -114,10 +114,12 @@ def seeded_hubs_and_themes(request):
 
 
 def recreate_hubs_and_themes(apps):
-    """Run the data migrations that write the hubs and themes, in their order: 0002 creates them
-    and 0010 gives them the names readers know. Running 0002 alone brings back the old names."""
+    """Run the data migrations that write the hubs and themes, in their order: 0002 creates them,
+    0010 gives them the names readers know and 0012 renders their introductions. Running 0002
+    alone brings back the old names."""
     importlib.import_module("cities.migrations.0002_hubs_and_themes").create(apps, None)
     importlib.import_module("cities.migrations.0010_plain_swedish_names").forwards(apps, None)
+    importlib.import_module("cities.migrations.0012_rendered_markdown").render_texts(apps, None)
 
 
 @pytest.fixture(autouse=True)

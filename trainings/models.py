@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cities.models import PAGE_TEXT, City, LocalGroup
 from mobilisering import search
-from mobilisering.models import written_language_field
+from mobilisering.models import RenderedMarkdown, written_language_field
 
 # What the portal-wide search reads of a course (its sessions are found through it).
 COURSE_DOCUMENT = search.Document(
@@ -18,7 +18,7 @@ COURSE_DOCUMENT = search.Document(
 )
 
 
-class Course(models.Model):
+class Course(RenderedMarkdown):
     """A short training on human rights or social mobilisation, given as one or more sessions."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
@@ -42,6 +42,8 @@ class Course(models.Model):
     ordering = models.PositiveSmallIntegerField(_("ordering"), default=0)
     search_sv = COURSE_DOCUMENT.column("sv")
     search_en = COURSE_DOCUMENT.column("en")
+
+    markdown_fields = ("description",)
 
     class Meta:
         verbose_name = _("course")

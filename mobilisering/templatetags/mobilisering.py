@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from mobilisering import images
 from mobilisering.markdown import SUMMARY_WORDS, plain_summary, render_markdown
-from mobilisering.models import current_language
+from mobilisering.models import current_language, markdown_html, markdown_summary
 from mobilisering.personal_data import display_name
 from mobilisering.sections import render_sections
 
@@ -27,7 +27,25 @@ register = template.Library()
 @register.filter(name="markdown")
 @stringfilter
 def markdown_filter(text):
+    """Markdown as sanitised HTML, rendered now: for text no model stores rendered (a preview);
+    a model's own fields go through `html_of`."""
     return render_markdown(text)
+
+
+@register.filter
+def html_of(obj, field: str):
+    """`{{ group|html_of:"description" }}`: a Markdown field as sanitised HTML, as the model
+    stored it when the text was saved (mobilisering.models.RenderedMarkdown), or rendered now
+    where the stored render is missing or no longer the text's."""
+    return markdown_html(obj, str(field))
+
+
+@register.filter
+def summary_of(obj, field: str):
+    """`{{ group|summary_of:"description" }}`, `…:"description:28"`: a Markdown field's first
+    words as escaped plain text (see `plain_summary`), from the stored render where current."""
+    name, _sep, words = str(field).partition(":")
+    return markdown_summary(obj, name, int(words) if words else SUMMARY_WORDS)
 
 
 @register.filter(name="plain_summary")

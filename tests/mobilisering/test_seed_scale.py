@@ -10,7 +10,8 @@ from django.test import override_settings
 from django.utils import timezone
 
 from cities.models import LocalGroup
-from initiatives.models import Initiative, InitiativeEvent
+from initiatives.models import Initiative, InitiativeEvent, Report
+from mobilisering.markdown import render_markdown
 from tests.conftest import recreate_hubs_and_themes
 from trainings.models import Registration, Session
 
@@ -73,6 +74,19 @@ def test_it_never_fills_a_session_beyond_its_seats(scaled):
     for session in Session.objects.all():
         confirmed = session.registrations.filter(status="confirmed").count()
         assert confirmed <= session.capacity
+
+
+def test_it_stores_the_generated_texts_rendered(scaled):
+    """Bulk-inserted groups, initiatives and reports carry their Markdown rendered, as saving
+    them one by one would: pages show them without rendering."""
+    rows = [
+        *((g, "description") for g in LocalGroup.objects.filter(slug__regex=r"-\d+-\d+$")),
+        *((i, "summary") for i in Initiative.objects.filter(group__slug__regex=r"-\d+-\d+$")),
+        *((r, "done") for r in Report.objects.filter(initiative__group__slug__regex=r"-\d+-\d+$")),
+    ]
+    assert len(rows) > 150
+    for row, field in rows:
+        assert row.rendered[field]["html"] == str(render_markdown(getattr(row, field)))
 
 
 def test_it_can_run_twice(scaled, settings):
