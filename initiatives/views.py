@@ -27,6 +27,7 @@ from initiatives.forms import (
 )
 from initiatives.models import Attachment, Initiative
 from initiatives.services import WorkflowError
+from mobilisering import fragments
 from mobilisering.errors import add_to_form
 from mobilisering.pagination import paginate_by_key
 
@@ -79,7 +80,30 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
 
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Anyone who may see it: the initiative; its group and city staff also see the group's side."""
-    initiative = _get_initiative_for_user(request, pk, full=True)
+    if request.user.is_authenticated:
+        context = _detail(request, _get_initiative_for_user(request, pk, full=True))
+        context["heading"] = context["initiative"]
+    else:
+        # Everyone who is not logged in gets the same page, kept as a fragment: the initiative
+        # is read in full only when that fragment is rendered.
+        heading = _get_initiative_for_user(request, pk)
+        context = fragments.lazy_context(
+            lambda: _detail(request, _get_initiative_for_user(request, pk, full=True)),
+            DETAIL_NAMES,
+        )
+        context["heading"] = heading
+    return render(request, "initiatives/detail.html", context)
+
+
+# What an initiative's page shows a visitor who is not logged in (never an insider).
+DETAIL_NAMES = (
+    "initiative", "insider", "can_withdraw_consent", "is_member", "is_staff", "can_edit",
+    "can_report", "can_attach", "group_actions", "next_step", "changes_asked", "partnerships",
+    "reports", "grants", "final_report", "confirmable",
+)  # fmt: skip
+
+
+def _detail(request: HttpRequest, initiative: Initiative) -> dict:
     user = request.user
     insider = permissions.can_see_private(user, initiative)
     final_report = next((r for r in initiative.reports.all() if r.final), None)
@@ -113,7 +137,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             context["message_form"] = MessageForm()
         if context["can_attach"]:
             context["attachment_form"] = AttachmentForm()
-    return render(request, "initiatives/detail.html", context)
+    return context
 
 
 @require_GET

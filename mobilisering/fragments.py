@@ -32,6 +32,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db.models import Max, Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.functional import SimpleLazyObject
 
 from mobilisering.models import ContentChange, current_language
 
@@ -107,6 +108,17 @@ def shared(*shows: str, seconds: int | None = None, visitors: bool = False):
         return function
 
     return mark
+
+
+def lazy_context(compute, names) -> dict:
+    """A template context whose values `compute()` (a dict) works out only when a template
+    first uses one of them: a page whose body is a kept fragment then skips that work."""
+    everything = SimpleLazyObject(compute)
+    return {name: SimpleLazyObject(functools.partial(_item, everything, name)) for name in names}
+
+
+def _item(values, name):
+    return values[name]
 
 
 def _identity(value):

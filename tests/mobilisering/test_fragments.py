@@ -5,6 +5,7 @@ import pytest
 from django.core.cache import caches
 from django.db import connection
 from django.template import Context, Template
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from cities import services as city_services
@@ -14,6 +15,7 @@ from mobilisering import fragments
 from mobilisering.models import ContentChange
 from tests.conftest import login, make_city_staff, make_group, make_user
 from tests.initiatives.conftest import make_initiative
+from tests.trainings.conftest import make_session
 
 pytestmark = pytest.mark.django_db
 
@@ -123,3 +125,27 @@ def test_the_versions_are_read_once_per_request_and_the_log_stays_short(rf, city
     assert ContentChange.objects.filter(area="cities").count() <= fragments.PRUNE_EVERY * 2
     latest = ContentChange.objects.filter(area="cities").latest("id").id
     assert fragments.versions(rf.get("/"))["cities"] == latest
+
+
+def test_what_a_visitor_typed_into_the_sign_up_form_is_never_kept_for_the_next(city_malmo):
+    session = make_session(city_malmo)
+    url = session.get_absolute_url()
+    first, second = Client(), Client()
+    first.get(url)
+    typed = first.post(url, {"name": "Hemlig Person", "email": "inte-en-adress"})
+    assert "Hemlig Person" in typed.content.decode()  # kept on the form for the one who typed
+
+    page = second.get(url).content.decode()
+    assert "Hemlig Person" not in page and "inte-en-adress" not in page
+    assert 'name="csrfmiddlewaretoken"' in page  # each response carries its own token
+
+
+def test_a_visitors_initiative_page_costs_three_queries_once_kept(client, city_malmo):
+    member = make_user("maja@example.org", first_name="Maja")
+    staff = make_city_staff("mona.staff@example.org", city_malmo)
+    group = make_group("Rosengårds röster", city_malmo, members=[member])
+    initiative = make_initiative(group, member=member, staff=staff, status=Status.APPROVED)
+    first, first_count = queries_of(client, initiative.get_absolute_url())
+    again, again_count = queries_of(client, initiative.get_absolute_url())
+    assert again == first and initiative.title in again
+    assert again_count <= 3 < first_count <= 12
