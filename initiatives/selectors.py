@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from cities.models import City, RightsTheme
@@ -151,12 +151,31 @@ def changes_asked(initiative: Initiative) -> str | None:
     )
 
 
+def _final_report_due(today: datetime.date) -> Q:
+    final = Report.objects.filter(initiative=OuterRef("pk"), final=True)
+    return Q(status=Status.ACTIVE, planned_end__lt=today) & ~Exists(final)
+
+
 def final_reports_due(city_ids, *, today: datetime.date) -> QuerySet:
     """Active initiatives of the cities past their planned end without a final report, the
     longest overdue first."""
-    final = Report.objects.filter(initiative=OuterRef("pk"), final=True)
-    return (
-        Initiative.objects.filter(city_id__in=city_ids, status=Status.ACTIVE, planned_end__lt=today)
-        .exclude(Exists(final))
-        .order_by("planned_end", "pk")
+    return Initiative.objects.filter(_final_report_due(today), city_id__in=city_ids).order_by(
+        "planned_end", "pk"
+    )
+
+
+def attention_counts(
+    city_ids, *, user, today: datetime.date, cutoff: datetime.datetime
+) -> dict[str, int]:
+    """What waits for staff among the initiatives of the cities, counted in one query: new
+    submissions (`new`), overdue reviews (`overdue`), reviews assigned to `user` (`mine`) and
+    final reports due (`reports_due`)."""
+    # Every count is of undecided or active initiatives: the rest (most of them, at scale)
+    # are left out before counting.
+    waiting = [*UNDECIDED, Status.ACTIVE]
+    return Initiative.objects.filter(city_id__in=city_ids, status__in=waiting).aggregate(
+        new=Count("pk", filter=Q(status=Status.SUBMITTED)),
+        overdue=Count("pk", filter=overdue_condition(cutoff)),
+        mine=Count("pk", filter=Q(status=Status.IN_REVIEW, assigned_to=user)),
+        reports_due=Count("pk", filter=_final_report_due(today)),
     )
