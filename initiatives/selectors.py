@@ -2,12 +2,24 @@
 
 import datetime
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from cities.models import City, RightsTheme
 from initiatives.models import (
     PUBLIC_STATUSES,
+    Comment,
     Initiative,
     InitiativeEvent,
     InitiativePartner,
@@ -104,6 +116,28 @@ def initiative_for_detail(pk: int) -> QuerySet:
             Prefetch("reports", queryset=Report.objects.select_related("author")),
             "attachments",
         )
+    )
+
+
+def _count_per_initiative(queryset: QuerySet) -> Coalesce:
+    """How many rows of `queryset` belong to the outer initiative: a correlated subquery."""
+    counts = (
+        queryset.filter(initiative=OuterRef("pk"))
+        .order_by()
+        .values("initiative")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(counts, output_field=IntegerField()), Value(0))
+
+
+def with_review_counts(initiatives: QuerySet) -> QuerySet:
+    """`initiatives` with the number of their timeline events (`event_count`) and internal
+    comments (`internal_comment_count`), which the review page's two paginators need: counted
+    in the initiative's own query rather than one COUNT each."""
+    return initiatives.annotate(
+        event_count=_count_per_initiative(InitiativeEvent.objects.all()),
+        internal_comment_count=_count_per_initiative(Comment.objects.filter(internal=True)),
     )
 
 
