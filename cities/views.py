@@ -12,7 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Q, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -74,11 +74,11 @@ def city_detail(request: HttpRequest, slug: str) -> HttpResponse:
 # --- The group directory and profiles -------------------------------------------------------
 
 
-def _get_group_for_viewer(request: HttpRequest, slug: str) -> LocalGroup:
-    """The group, if the person may see it; a hidden group is simply not found."""
-    group = get_object_or_404(
-        LocalGroup.objects.select_related("city").prefetch_related("themes"), slug=slug
-    )
+def _get_group_for_viewer(request: HttpRequest, slug: str, *, themes: bool = True) -> LocalGroup:
+    """The group, if the person may see it; a hidden group is simply not found. `themes=False`
+    leaves its themes to be loaded later (the profile loads them with the similar groups')."""
+    groups = LocalGroup.objects.select_related("city")
+    group = get_object_or_404(groups.prefetch_related("themes") if themes else groups, slug=slug)
     if not permissions.can_view_group(request.user, group):
         raise Http404
     return group
@@ -117,11 +117,16 @@ def group_list(request: HttpRequest) -> HttpResponse:
 
 def group_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """Anyone for an approved group; its members and its city's staff before that."""
-    group = _get_group_for_viewer(request, slug)
+    group = _get_group_for_viewer(request, slug, themes=False)
     user = request.user
+    if group.is_public:
+        similar = selectors.similar_groups(group)  # With the group's own themes.
+    else:
+        similar = []
+        prefetch_related_objects([group], "themes")
     context = {
         "group": group,
-        "similar": selectors.similar_groups(group) if group.is_public else [],
+        "similar": similar,
         "can_edit": permissions.can_edit(user, group),
         "can_leave": permissions.can_leave(user, group),
         "can_decide": permissions.can_decide(user, group),
