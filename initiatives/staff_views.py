@@ -103,12 +103,10 @@ def queue(request: HttpRequest) -> HttpResponse:
         initiatives = selectors.filter_initiatives(initiatives, **form.cleaned_data)
         filtered = any(form.cleaned_data.values())
 
-    # One query for every tab's count, with the same filters.
+    # One query for every tab's count, with the same filters. Each initiative is one row (the
+    # theme filter joins one theme), so nothing is counted twice.
     counts = initiatives.aggregate(
-        **{
-            key: Count("pk", filter=condition, distinct=True)
-            for key, (_l, condition, _o) in sections.items()
-        }  # fmt: skip
+        **{key: Count("pk", filter=condition) for key, (_l, condition, _o) in sections.items()}
     )
     label, condition, ordering = sections[section]
     rows = (
