@@ -133,7 +133,9 @@ def group_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "group": group,
         # Lazy: read only when its fragment is rendered, not when it is kept.
-        "similar": SimpleLazyObject(lambda: selectors.similar_groups(group)),
+        "similar": SimpleLazyObject(
+            lambda: selectors.similar_groups(group) if group.is_public else []
+        ),
         "can_edit": permissions.can_edit(user, group),
         "can_leave": permissions.can_leave(user, group),
         "can_decide": permissions.can_decide(user, group),

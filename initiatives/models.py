@@ -191,6 +191,15 @@ class Initiative(RenderedMarkdown):
                 fields=["status", "city", "decided_at", "id"], name="initiative_status_city_decided"
             ),
             models.Index(fields=["group", "status"]),
+            # The staff queue and start page count a city's initiatives by status, submission,
+            # reviewer and planned end from this index alone (not the wide rows), and list a
+            # status by submission.
+            models.Index(
+                fields=["city", "status", "submitted_at", "assigned_to", "planned_end", "id"],
+                name="initiative_city_status_sub",
+            ),
+            # The queue's "waiting" and "all" tabs, the most recently changed first.
+            models.Index(fields=["city", "updated_at", "id"], name="initiative_city_updated"),
             search.DocumentIndex(fields=["search_sv"], name="initiative_search_sv"),
             search.DocumentIndex(fields=["search_en"], name="initiative_search_en"),
         ]

@@ -80,7 +80,7 @@ def can_see_private(user, initiative: Initiative) -> bool:
     """The group's side: its timeline, the support terms, grant amounts, attachments, reports.
 
     Members of the group and the city's staff."""
-    return is_member(user, initiative) or is_staff_for(user, initiative)
+    return is_staff_for(user, initiative) or is_member(user, initiative)
 
 
 def can_edit(user, initiative: Initiative) -> bool:
@@ -143,7 +143,8 @@ def can_message(user, initiative: Initiative) -> bool:
     is the group's own business until then)."""
     if initiative.status == Status.DRAFT:
         return False
-    return is_member(user, initiative) or is_staff_for(user, initiative)
+    # Staff first: their cities are known already, a membership is one more lookup.
+    return is_staff_for(user, initiative) or is_member(user, initiative)
 
 
 def can_record_grant(user, initiative: Initiative) -> bool:

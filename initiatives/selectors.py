@@ -2,12 +2,24 @@
 
 import datetime
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from cities.models import City, RightsTheme
 from initiatives.models import (
     PUBLIC_STATUSES,
+    Comment,
     Initiative,
     InitiativeEvent,
     InitiativePartner,
@@ -107,6 +119,28 @@ def initiative_for_detail(pk: int) -> QuerySet:
     )
 
 
+def _count_per_initiative(queryset: QuerySet) -> Coalesce:
+    """How many rows of `queryset` belong to the outer initiative: a correlated subquery."""
+    counts = (
+        queryset.filter(initiative=OuterRef("pk"))
+        .order_by()
+        .values("initiative")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(counts, output_field=IntegerField()), Value(0))
+
+
+def with_review_counts(initiatives: QuerySet) -> QuerySet:
+    """`initiatives` with the number of their timeline events (`event_count`) and internal
+    comments (`internal_comment_count`), which the review page's two paginators need: counted
+    in the initiative's own query rather than one COUNT each."""
+    return initiatives.annotate(
+        event_count=_count_per_initiative(InitiativeEvent.objects.all()),
+        internal_comment_count=_count_per_initiative(Comment.objects.filter(internal=True)),
+    )
+
+
 def group_timeline(initiative: Initiative) -> QuerySet:
     """The group's side of the timeline: transitions, messages, grants, reports, partnerships
     (never internal comments, assessments or assignments), newest first."""
@@ -151,12 +185,31 @@ def changes_asked(initiative: Initiative) -> str | None:
     )
 
 
+def _final_report_due(today: datetime.date) -> Q:
+    final = Report.objects.filter(initiative=OuterRef("pk"), final=True)
+    return Q(status=Status.ACTIVE, planned_end__lt=today) & ~Exists(final)
+
+
 def final_reports_due(city_ids, *, today: datetime.date) -> QuerySet:
     """Active initiatives of the cities past their planned end without a final report, the
     longest overdue first."""
-    final = Report.objects.filter(initiative=OuterRef("pk"), final=True)
-    return (
-        Initiative.objects.filter(city_id__in=city_ids, status=Status.ACTIVE, planned_end__lt=today)
-        .exclude(Exists(final))
-        .order_by("planned_end", "pk")
+    return Initiative.objects.filter(_final_report_due(today), city_id__in=city_ids).order_by(
+        "planned_end", "pk"
+    )
+
+
+def attention_counts(
+    city_ids, *, user, today: datetime.date, cutoff: datetime.datetime
+) -> dict[str, int]:
+    """What waits for staff among the initiatives of the cities, counted in one query: new
+    submissions (`new`), overdue reviews (`overdue`), reviews assigned to `user` (`mine`) and
+    final reports due (`reports_due`)."""
+    # Every count is of undecided or active initiatives: the rest (most of them, at scale)
+    # are left out before counting.
+    waiting = [*UNDECIDED, Status.ACTIVE]
+    return Initiative.objects.filter(city_id__in=city_ids, status__in=waiting).aggregate(
+        new=Count("pk", filter=Q(status=Status.SUBMITTED)),
+        overdue=Count("pk", filter=overdue_condition(cutoff)),
+        mine=Count("pk", filter=Q(status=Status.IN_REVIEW, assigned_to=user)),
+        reports_due=Count("pk", filter=_final_report_due(today)),
     )

@@ -70,7 +70,9 @@ def _get_initiative_for_staff(request: HttpRequest, pk: int) -> Initiative:
 
     403 for people who are no city's staff; 404 for staff of another city."""
     _require_staff(request.user)
-    initiative = get_object_or_404(selectors.initiative_for_detail(pk))
+    initiative = get_object_or_404(
+        selectors.with_review_counts(selectors.initiative_for_detail(pk))
+    )
     if not permissions.can_review(request.user, initiative):
         raise Http404
     return initiative
@@ -101,12 +103,10 @@ def queue(request: HttpRequest) -> HttpResponse:
         initiatives = selectors.filter_initiatives(initiatives, **form.cleaned_data)
         filtered = any(form.cleaned_data.values())
 
-    # One query for every tab's count, with the same filters.
+    # One query for every tab's count, with the same filters. Each initiative is one row (the
+    # theme filter joins one theme), so nothing is counted twice.
     counts = initiatives.aggregate(
-        **{
-            key: Count("pk", filter=condition, distinct=True)
-            for key, (_l, condition, _o) in sections.items()
-        }  # fmt: skip
+        **{key: Count("pk", filter=condition) for key, (_l, condition, _o) in sections.items()}
     )
     label, condition, ordering = sections[section]
     rows = (
@@ -115,7 +115,9 @@ def queue(request: HttpRequest) -> HttpResponse:
         .prefetch_related("themes")
         .order_by(*ordering, "pk")
     )
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    paginator = Paginator(rows, PAGE_SIZE)
+    paginator.count = counts[section]  # Counted with the tabs: no second COUNT.
+    page = paginator.get_page(request.GET.get("page"))
     for initiative in page.object_list:
         initiative.overdue = selectors.is_overdue(initiative, cutoff)
     context = {
@@ -152,6 +154,13 @@ def _assessment_initial(assessments) -> dict:
     return initial
 
 
+def _page(rows, per_page: int, number, *, count: int):
+    """The page `number` of `rows`, whose number (`count`) is already known."""
+    paginator = Paginator(rows, per_page)
+    paginator.count = count  # Spares the paginator its own COUNT query.
+    return paginator.get_page(number)
+
+
 def _render_detail(
     request: HttpRequest, initiative: Initiative, *, bound=None, status: int = 200
 ) -> HttpResponse:
@@ -183,18 +192,22 @@ def _render_detail(
         for report in initiative.reports.all()
     ]
     grants = list(initiative.grants.all())
-    timeline = Paginator(
+    timeline = _page(
         InitiativeEvent.objects.filter(initiative=initiative)
         .select_related("actor", "grant", "report")
         .order_by("-created_at", "-pk"),
         TIMELINE_PAGE_SIZE,
-    ).get_page(request.GET.get("page"))
-    notes = Paginator(
+        request.GET.get("page"),
+        count=initiative.event_count,
+    )
+    notes = _page(
         Comment.objects.filter(initiative=initiative, internal=True)
         .select_related("author")
         .order_by("-created_at", "-pk"),
         NOTES_PAGE_SIZE,
-    ).get_page(request.GET.get("notes"))
+        request.GET.get("notes"),
+        count=initiative.internal_comment_count,
+    )
     context = {
         "initiative": initiative,
         "error_form": bound,

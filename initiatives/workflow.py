@@ -135,12 +135,13 @@ def transitions_from(status: str) -> list[Transition]:
     return [t for t in TRANSITIONS.values() if status in t.sources]
 
 
-def roles_of(user, initiative: Initiative) -> set[str]:
-    """The workflow roles `user` holds for `initiative`: GROUP, STAFF, both or none."""
+def roles_of(user, initiative: Initiative, *, asked=(GROUP, STAFF)) -> set[str]:
+    """The workflow roles `user` holds for `initiative`: GROUP, STAFF, both or none (of the
+    roles `asked`: each is a lookup, so a page that needs one side asks only for it)."""
     roles = set()
-    if is_group_member(user, initiative.group):
+    if GROUP in asked and is_group_member(user, initiative.group):
         roles.add(GROUP)
-    if is_city_staff(user, initiative.city_id):
+    if STAFF in asked and is_city_staff(user, initiative.city_id):
         roles.add(STAFF)
     return roles
 
@@ -161,9 +162,7 @@ def allowed_transitions(
     `side=GROUP` or `side=STAFF` keeps only those made in that role: the public detail page shows
     the group's buttons, the staff review page the staff's.
     """
-    roles = roles_of(user, initiative)
-    if side is not None:
-        roles &= {side}
+    roles = roles_of(user, initiative, asked=(GROUP, STAFF) if side is None else (side,))
     return [t for t in transitions_from(initiative.status) if roles & t.actors]
 
 

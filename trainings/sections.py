@@ -1,5 +1,6 @@
 """What trainings add to other apps' pages (see mobilisering/sections.py); one query each."""
 
+from django.db.models import Count, Window
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -43,10 +44,13 @@ ROWS_SHOWN = 5
 
 
 def _sessions_to_watch(request, city_ids):
-    """Upcoming sessions less than half full, or with people waiting (two queries)."""
-    sessions = selectors.sessions_to_watch(city_ids)
+    """Upcoming sessions less than half full, or with people waiting (one query: the first few,
+    each with the count of them all)."""
+    sessions = list(
+        selectors.sessions_to_watch(city_ids).annotate(total=Window(Count("pk")))[:ROWS_SHOWN]
+    )
     rows = []
-    for session in sessions[:ROWS_SHOWN]:
+    for session in sessions:
         note = _("%(date)s: %(taken)s of %(seats)s seats taken") % {
             "date": date_format(timezone.localtime(session.starts_at), "j F"),
             "taken": session.confirmed_count,
@@ -66,7 +70,7 @@ def _sessions_to_watch(request, city_ids):
     return dashboard.Attention(
         area=_("Trainings"),
         label=_("Upcoming sessions with few sign-ups or a waiting list"),
-        count=sessions.count(),
+        count=sessions[0].total if sessions else 0,
         url=reverse("trainings:staff_sessions"),
         link_text=_("Open the sessions"),
         rows=rows,

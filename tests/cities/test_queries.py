@@ -110,3 +110,15 @@ def test_a_deep_directory_page_lists_the_groups_of_that_page(client, monkeypatch
     assert "Grupp 008" in html and "Grupp 009" in html
     assert "Grupp 007" not in html and "Grupp 010" not in html
     assert 'aria-current="page">5<' in html
+
+
+def test_a_profile_runs_as_many_queries_without_similar_groups_as_with_30(client, city_malmo):
+    """The profile loads its own themes together with those of the similar groups, so it runs
+    the same queries whether no other group shares its themes or thirty do, within 12."""
+    make_group("Grupp 000", city_malmo, themes=THEMES[:2])
+    alone = count_queries(client, "/sv/groups/grupp-000/")
+    for number in range(1, 31):
+        make_group(f"Grupp {number:03d}", city_malmo, themes=THEMES[number % 2 : number % 2 + 2])
+    html = client.get("/sv/groups/grupp-000/").content.decode()
+    assert "Grupp 002" in html
+    assert count_queries(client, "/sv/groups/grupp-000/") == alone <= 12

@@ -1,7 +1,9 @@
-"""The queue and the review page run a fixed number of queries whatever the number of
-initiatives, events, grants, comments, assessments and reports (same count with 2 and 40)."""
+"""The staff start page, the queue and the review page run a fixed number of queries whatever
+the number of initiatives, events, grants, comments, assessments and reports (same count with 2
+and 40), within the 12 of a page (the review page: 15)."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -18,7 +20,7 @@ from initiatives.models import (
     Status,
     SupportGrant,
 )
-from tests.conftest import count_queries, login
+from tests.conftest import count_queries, login, make_group
 from tests.initiatives.conftest import make_initiative
 
 S = Status
@@ -66,6 +68,7 @@ def test_the_queue_runs_a_fixed_number_of_queries(client, group, staff_malmo, se
     add_initiatives(group, staff_malmo, 38, SECTION_STATUS[section])
     assert count_queries(client, url, {"section": section}) == small
     assert count_queries(client, url, {"section": section, "theme": theme.slug}) == small_filtered
+    assert small <= 12 and small_filtered <= 12, (small, small_filtered)
 
 
 def add_history(initiative, staff, member, n: int) -> None:
@@ -113,7 +116,11 @@ def add_history(initiative, staff, member, n: int) -> None:
 @pytest.mark.parametrize("status", [S.IN_REVIEW, S.ACTIVE])
 def test_the_review_page_runs_a_fixed_number_of_queries(client, group, member, staff_malmo, status):
     """The review page: the same count with 2 and with 40 events, grants, comments, reports."""
-    initiative = make_initiative(group, member=member, staff=staff_malmo, status=status)
+    initiative = make_initiative(
+        group, member=member, staff=staff_malmo, status=status,
+        partners=[make_group("Partnergrupp", group.city)],
+        themes=list(RightsTheme.objects.all()[:3]),
+    )  # fmt: skip
     login(client, staff_malmo)
     url = reverse("initiatives:staff_detail", args=[initiative.pk])
     add_history(initiative, staff_malmo, member, 2)
@@ -121,3 +128,75 @@ def test_the_review_page_runs_a_fixed_number_of_queries(client, group, member, s
     add_history(initiative, staff_malmo, member, 38)
     assert count_queries(client, url) == small
     assert count_queries(client, url, {"page": 2, "notes": 3}) == small
+    # The session, the person, their cities and permissions, the initiative (with the counts of
+    # its events and internal comments), its themes, partners, grants, reports, attachments and
+    # assessments, a page of events and of comments, the city's staff, the emails held up.
+    assert small <= 15, small
+
+
+# --- With the queue's every kind of initiative, 3 or 30 of them --------------------------------
+
+QUEUE_STATUSES = [Status.SUBMITTED, Status.IN_REVIEW, Status.CHANGES_REQUESTED, Status.ACTIVE]
+
+
+def add_waiting(group, staff, numbers):
+    """Initiatives of `group` in turn submitted, in review (assigned to `staff`), waiting for
+    changes and active; every other one submitted a month ago (overdue) and planned to end
+    then (an active one's final report is due), each with three themes."""
+    themes = list(RightsTheme.objects.all()[:3])
+    month_ago = timezone.now() - datetime.timedelta(days=30)
+    for number in numbers:
+        status = QUEUE_STATUSES[number % len(QUEUE_STATUSES)]
+        submitted = month_ago if number % 2 else timezone.now()
+        initiative = Initiative.objects.create(
+            group=group,
+            city=group.city,
+            title=f"Förslag {number:02d}",
+            status=status,
+            kind_of_work="advocacy",
+            submitted_at=submitted,
+            planned_start=submitted.date(),
+            planned_end=month_ago.date() if number % 2 else timezone.localdate(),
+            assigned_to=staff if status == Status.IN_REVIEW else None,
+        )
+        initiative.themes.set(themes)
+
+
+def test_the_staff_start_page_counts_3_or_30_initiatives_in_the_same_queries(
+    client, group, staff_malmo
+):
+    """What waits for staff: the same queries with 3 and with 30 initiatives waiting, and
+    within 12 (the initiatives' four counts are one query)."""
+    login(client, staff_malmo)
+    url = reverse("staff_home")
+    add_waiting(group, staff_malmo, range(3))
+    small = count_queries(client, url)
+    add_waiting(group, staff_malmo, range(3, 30))
+    assert small == count_queries(client, url) <= 12
+    # Groups waiting, new, overdue, assigned to me, final reports due, sessions to watch.
+    html = client.get(url).content.decode()
+    assert re.findall(r'class="attention__count">(\d+)<', html) == ["0", "8", "8", "8", "7", "0"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "?section=in_review&reviewer=me",
+        "?section=overdue",
+        "?section=all&page=4",
+        "?section=all&city=malmo&theme=participation&status=submitted",
+    ],
+)
+def test_the_staff_queue_shows_3_or_30_initiatives_in_the_same_queries(
+    client, group, staff_malmo, monkeypatch, query
+):
+    """Each tab of the queue, a deep page and the filters: the same queries with 3 and with
+    30 initiatives (two a page), within 12."""
+    monkeypatch.setattr("initiatives.staff_views.PAGE_SIZE", 2)
+    login(client, staff_malmo)
+    url = reverse("initiatives:staff_queue") + query
+    add_waiting(group, staff_malmo, range(3))
+    small = count_queries(client, url)
+    add_waiting(group, staff_malmo, range(3, 30))
+    assert small == count_queries(client, url) <= 12
