@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('cities', '0011_list_ordering_indexes'),
-        ('initiatives', '0009_list_ordering_indexes'),
+        ('initiatives', '0010_rendered_markdown'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
