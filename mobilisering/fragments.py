@@ -76,7 +76,7 @@ def versions(request=None) -> dict[str, int]:
 def key(name: str, shows: tuple[str, ...], vary, request) -> str:
     """The fragment's key: its name, the language, the versions of what it shows, and the
     values it varies on (hashed: they may be long or hold any character)."""
-    current = versions(request)
+    current = versions(request) if shows else {}  # a fragment of fixed text needs no versions
     state = ",".join(f"{area}{current[area]}" for area in shows)
     digest = hashlib.sha256(repr(tuple(_identity(value) for value in vary)).encode()).hexdigest()
     return f"fragment:{name}:{current_language()}:{state}:{digest[:32]}"
