@@ -525,7 +525,16 @@ class Search:
         Up to COUNT_LIMIT matches this is every match; past it (a word in one text of six,
         say), the best of the first COUNT_LIMIT + 1, and the page says "more than 1,000"."""
         queryset = kind.public().filter(pk__in=self.candidates(kind))
-        queryset = queryset.annotate(search_title=kind.title_expression(self.language))
+        # The stored vectors are for the database: not read into Python.
+        stored = [
+            column.name
+            for column in queryset.model._meta.concrete_fields
+            if isinstance(column, models.GeneratedField)
+            and isinstance(column.output_field, SearchVectorField)
+        ]
+        queryset = queryset.defer(*stored).annotate(
+            search_title=kind.title_expression(self.language)
+        )
         if connection.vendor == "postgresql":
             return self._postgresql_ranked(kind, queryset)
         return self._plain_ranked(kind, queryset)
@@ -544,11 +553,11 @@ class Search:
 
     # PostgreSQL: the stored tsvector and the unaccented title, each behind a GIN index.
 
-    def _tsquery(self) -> SearchQuery:
-        # Each word a prefix, all required; the words hold only letters and digits, so they
-        # cannot break the tsquery syntax.
+    def _tsquery(self, weights: str = "") -> SearchQuery:
+        # Each word a prefix (in the fields of `weights` only, if given), all required; the
+        # words hold only letters and digits, so they cannot break the tsquery syntax.
         return SearchQuery(
-            " & ".join(f"{word}:*" for word in self.terms),
+            " & ".join(f"{word}:*{weights}" for word in self.terms),
             search_type="raw",
             config=CONFIGS[self.language],
         )
@@ -568,15 +577,21 @@ class Search:
 
     def _postgresql_ranked(self, kind, queryset):
         query = self._tsquery()
-        vector = F(f"{kind.path}search_{self.language}")
-        similarity = TrigramWordSimilarity(
-            Unaccented(Value(" ".join(self.terms))),
-            Unaccented(kind.title_expression(self.language)),
+        column = f"{kind.path}search_{self.language}"
+        # A title that holds every word ranks first (as on SQLite); other titles by how like
+        # the query they are (a typo), which pg_trgm computes slowly, so only for those.
+        title = models.Case(
+            models.When(Q(**{column: self._tsquery(weights="A")}), then=Value(1.0)),
+            default=TrigramWordSimilarity(
+                Unaccented(Value(" ".join(self.terms))),
+                Unaccented(kind.title_expression(self.language)),
+            ),
+            output_field=models.FloatField(),
         )
         text = Joined(*kind.text_expressions(self.language))
         # ts_headline is costly: PostgreSQL computes it after the sort, for the rows shown.
         return queryset.annotate(
-            search_rank=SearchRank(vector, query) + similarity,
+            search_rank=SearchRank(F(column), query) + title,
             search_text=SearchHeadline(
                 models.Func(text, Value(START + STOP), Value(""), function="translate"),
                 query,
