@@ -66,9 +66,10 @@ How a search runs
 -----------------
 
 - PostgreSQL: `to_tsquery` with the `swedish` or `english` configuration over the stored column
-  (each word a prefix, all words required), ranked with `ts_rank` (titles weigh most), passages
-  from `ts_headline`; typos in titles are forgiven with pg_trgm's word similarity on unaccented
-  text ("Rosengard" finds "Rosengård"). The extensions pg_trgm and unaccent are created by the
+  (each word a prefix, all words required), ranked with `ts_rank` (titles weigh most) plus 1
+  for a title that holds every word, or else the title's similarity to the query; passages from
+  `ts_headline`; typos in titles are forgiven with pg_trgm's word similarity on unaccented text
+  ("Rosengard" finds "Rosengård"). The extensions pg_trgm and unaccent are created by the
   migration `mobilisering.0002_search_extensions`; both are trusted extensions (PostgreSQL 13+), so
   the database's owner may create them without being a superuser. Both conditions are served by
   a GIN index: the stored column's, and a trigram index on the unaccented title
@@ -82,11 +83,12 @@ How a search runs
 The SQLite tables and triggers and the PostgreSQL title indexes are made from the registry after
 every `migrate` (`sync_text_indexes`, on `post_migrate`), not in a migration: SQLite rebuilds a
 table to alter it and drops its triggers with it, and a kind or a document may change without a
-migration of its own. Made once, they are only checked (one query) on later runs.
+migration of its own. Made once, later runs find them in place and leave them.
 
 A search costs one query per kind (its first results with their count), or for the kind paged
-through two (its count, its page), whatever the data's size; a count stops at `COUNT_LIMIT`
-("more than 1,000").
+through two (its count, its page), whatever the data's size. Its work is bounded too: a kind's
+count stops at `COUNT_LIMIT` ("more than 1,000"), and only the first COUNT_LIMIT + 1 matches the
+index yields are ranked (all of them, unless a word is in a sixth of the texts, say).
 """
 
 import re
