@@ -473,8 +473,26 @@ def clean_query(text: str | None) -> str:
 
 
 def words(text: str) -> list[str]:
-    """The words of a query (letters and digits); punctuation alone gives none."""
-    return [word for word in re.findall(r"\w+", text) if word.strip("_")][:32]
+    """The words of a query (letters and digits), each once; punctuation alone gives none."""
+    found: dict[str, str] = {}
+    for word in re.findall(r"\w+", text):
+        if word.strip("_"):
+            found.setdefault(word.casefold(), word)
+    return list(found.values())[:32]
+
+
+def case_forms(word: str) -> list[str]:
+    """Every mix of upper and lower case of a short word: SQLite's LIKE ignores the case of
+    ASCII letters only, and "Åk" must find "åk" too."""
+    forms = [""]
+    for letter in word:
+        forms = [form + case for form in forms for case in {letter.lower(), letter.upper()}]
+    return sorted(set(forms))
+
+
+def like_pattern(word: str) -> str:
+    """A LIKE pattern (escaped with \\) finding `word` anywhere in a text."""
+    return "%" + re.sub(r"([\\%_])", r"\\\1", word) + "%"
 
 
 @dataclass
@@ -607,39 +625,42 @@ class Search:
             ),
         ).order_by("-search_rank", "pk")
 
-    # SQLite: the FTS5 table of the document, and the fields themselves for very short words.
+    # SQLite: the FTS5 table of the document.
 
     def _indexed_and_short(self) -> tuple[list[str], list[str]]:
         indexed = [word for word in self.terms if len(word) >= TRIGRAM]
         return indexed, [word for word in self.terms if len(word) < TRIGRAM]
 
-    def _in_text_index(self, kind, words_: Sequence[str], *, titles_only: bool = False) -> Q:
+    def _in_text_index(
+        self, kind, words_: Sequence[str], short: Sequence[str] = (), *, titles_only=False
+    ) -> Q:
+        """The object's document holds `words_` (looked up in the FTS5 index) and the words of
+        one or two letters in `short` (which a trigram index cannot look up: those are matched
+        with LIKE on the index's own text, in C, on the rows the others found, if any)."""
         model = document_model(kind)
         table = text_index_table(model)
         columns = text_index_columns(kind.document, self.language)
         if titles_only:
             columns = columns[:1]
-        found = RawSQL(
-            f'SELECT rowid FROM "{table}" WHERE "{table}" MATCH %s',
-            [fts_query(words_, columns)],
-        )
+        conditions, params = [], []
+        if words_:
+            conditions.append(f'"{table}" MATCH %s')
+            params.append(fts_query(words_, columns))
+        for word in short:
+            patterns = [like_pattern(form) for form in case_forms(word)]
+            conditions.append(
+                "("
+                + " OR ".join(
+                    f"\"{column}\" LIKE %s ESCAPE '\\'" for column in columns for _ in patterns
+                )
+                + ")"
+            )
+            params.extend(pattern for _ in columns for pattern in patterns)
+        found = RawSQL(f'SELECT rowid FROM "{table}" WHERE {" AND ".join(conditions)}', params)
         return Q(**{f"{kind.path}pk__in": found})
 
     def _plain_match(self, kind, queryset):
-        indexed, short = self._indexed_and_short()
-        if indexed:
-            queryset = queryset.filter(self._in_text_index(kind, indexed))
-        if short:
-            queryset = queryset.alias(
-                search_title=kind.title_expression(self.language),
-                search_text=Joined(*kind.text_expressions(self.language)),
-            )
-        for word in short:
-            pattern = re.escape(word)
-            queryset = queryset.filter(
-                Q(search_title__iregex=pattern) | Q(search_text__iregex=pattern)
-            )
-        return queryset
+        return queryset.filter(self._in_text_index(kind, *self._indexed_and_short()))
 
     def _plain_ranked(self, kind, queryset):
         indexed, short = self._indexed_and_short()
@@ -647,7 +668,11 @@ class Search:
         title_hits = [
             models.When(self._in_text_index(kind, [word], titles_only=True), then=1)
             for word in indexed
-        ] + [models.When(search_title__iregex=re.escape(word), then=1) for word in short]
+        ] + [
+            # Only the candidates are ranked: few enough for Python's regular expressions.
+            models.When(search_title__iregex=re.escape(word), then=1)
+            for word in short
+        ]
         rank = sum(
             (models.Case(hit, default=0, output_field=models.IntegerField()) for hit in title_hits),
             Value(0),

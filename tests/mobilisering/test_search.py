@@ -241,6 +241,14 @@ def test_it_finds_a_word_inside_a_longer_one_and_short_words_too(client, city_ma
     assert "0 resultat" in main(results(client, q="bostad läxhjälp"))
 
 
+def test_a_short_word_is_found_whatever_its_case_in_all_of_unicode(client, city_malmo):
+    make_group("Grannar i Åby", city_malmo, description="Vi samlas.")
+
+    assert "Grannar i Åby" in main(results(client, q="åb"))
+    assert "Grannar i Åby" in main(results(client, q="ÅB grannar"))
+    assert "Grannar i Åby" not in main(results(client, q="öb"))
+
+
 @pytest.mark.parametrize(
     "query",
     [
@@ -288,6 +296,12 @@ def test_it_answers_long_input_without_an_error(client, city_malmo, query):
     make_group("Läxhjälp på modersmål", city_malmo)
 
     assert "<h1>Sök</h1>" in main(results(client, q=query))
+
+
+def test_a_query_reads_each_word_once():
+    assert search.words("Bo bo BO läxhjälp, Läxhjälp!") == ["Bo", "läxhjälp"]
+    assert search.case_forms("åk") == ["ÅK", "Åk", "åK", "åk"]
+    assert search.like_pattern("a_b%\\") == "%a\\_b\\%\\\\%"
 
 
 def test_the_fts_query_quotes_every_word():
