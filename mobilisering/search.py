@@ -103,7 +103,7 @@ from django.contrib.postgres.search import (
     SearchVectorField,
     TrigramWordSimilarity,
 )
-from django.db import connection, connections, models
+from django.db import connection, connections, models, transaction
 from django.db.models import F, Q, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, NullIf
@@ -393,7 +393,8 @@ def sqlite_text_index_sql(model, document: Document) -> dict[str, str]:
 def _sync_sqlite(connection_, model, document: Document) -> None:
     statements = sqlite_text_index_sql(model, document)
     index = text_index_table(model)
-    with connection_.cursor() as cursor:
+    # All or nothing: a table without its triggers would silently fall behind.
+    with transaction.atomic(using=connection_.alias), connection_.cursor() as cursor:
         cursor.execute(
             "SELECT name, sql FROM sqlite_master WHERE name IN "
             f"({', '.join('%s' for _ in statements)})",
