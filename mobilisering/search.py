@@ -91,6 +91,7 @@ count stops at `COUNT_LIMIT` ("more than 1,000"), and only the first COUNT_LIMIT
 index yields are ranked (all of them, unless a word is in a sixth of the texts, say).
 """
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -303,8 +304,10 @@ def kinds() -> list[SearchKind]:
 # --- The text indexes (SQLite: FTS5 tables; PostgreSQL: trigram indexes on titles) ---------
 
 
+@functools.cache
 def document_model(kind: SearchKind) -> type[models.Model]:
-    """The model whose fields the kind's document reads (a session's is its course)."""
+    """The model whose fields the kind's document reads (a session's is its course); kept, as
+    building the kind's queryset to learn it costs more than a little."""
     model = kind.public().model
     for part in filter(None, kind.path.split("__")):
         model = model._meta.get_field(part).related_model
