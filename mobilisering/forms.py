@@ -55,6 +55,9 @@ class SearchForm(forms.Form):
             del self.fields["city"]
         else:
             self.fields["city"].queryset = places()
+            # Read once, in one query: a {% for %} over the field's own choices (or list() of
+            # them) counts them first, then reads them.
+            self.fields["city"].choices = [*iter(self.fields["city"].choices)]
 
 
 class DeleteAccountForm(forms.Form):

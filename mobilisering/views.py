@@ -51,6 +51,19 @@ def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/accessibility.html")
 
 
+class CountedPaginator(Paginator):
+    """Pages over a count made beforehand (the search's, which stops at its limit): the pages
+    go as far as the count, and no query counts again."""
+
+    def __init__(self, object_list, per_page, *, count: int):
+        super().__init__(object_list, per_page)
+        self._count = min(count, portal_search.COUNT_LIMIT)
+
+    @property
+    def count(self) -> int:
+        return self._count
+
+
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
     """One search over every kind the apps register (mobilisering/search.py): an overview with
@@ -66,26 +79,30 @@ def search(request: HttpRequest) -> HttpResponse:
     context = {"form": form, "query": query, "chosen": chosen, "sections": [], "page_obj": None}
     if query:
         for kind in kinds:
-            matches = query.matches(kind)
             if kind is chosen:
-                page = Paginator(matches, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
-                count, objects = page.paginator.count, page.object_list
-                context["page_obj"] = page
+                count = query.count(kind)
+                paginator = CountedPaginator(query.matches(kind), SEARCH_PAGE_SIZE, count=count)
+                page = paginator.get_page(request.GET.get("page"))
+                objects = context["page_obj"] = page
+            elif chosen is None:
+                count, objects = query.first(kind, SEARCH_SHOWN)
             else:
-                count = matches.count()
-                objects = matches[:SEARCH_SHOWN] if chosen is None and count else []
+                count, objects = query.count(kind), []
             params = {"q": query.text, "kind": kind.key}
             if query.city is not None:
                 params["city"] = query.city.slug
             context["sections"].append(
                 {
                     "kind": kind,
-                    "count": count,
+                    # A count past the limit is shown as "1000+": the limit, and `more`.
+                    "count": min(count, portal_search.COUNT_LIMIT),
+                    "more": count > portal_search.COUNT_LIMIT,
                     "hits": [query.hit(kind, obj) for obj in objects],
                     "all_url": f"{reverse('search')}?{urlencode(params)}",
                 }
             )
         context["total"] = sum(section["count"] for section in context["sections"])
+        context["more"] = any(section["more"] for section in context["sections"])
     return render(request, "search.html", context)
 
 
