@@ -12,7 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Q, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -32,7 +32,7 @@ from cities.forms import (
 )
 from cities.models import City, GroupInvitation, GroupMembership, LocalGroup
 from cities.signals import INVITATION_SESSION_KEY
-from mobilisering import ratelimit
+from mobilisering import fragments, ratelimit
 from mobilisering.errors import add_to_form
 from mobilisering.http import client_ip
 from mobilisering.pagination import paginate_by_key
@@ -128,9 +128,31 @@ def group_list(request: HttpRequest) -> HttpResponse:
 
 def group_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """Anyone for an approved group; its members and its city's staff before that."""
-    group = _get_group_for_viewer(request, slug)
+    if request.user.is_authenticated:
+        context = _group_page(request, _get_group_for_viewer(request, slug))
+        context["heading"] = context["group"]
+    else:
+        # Everyone who is not logged in gets the same page, kept as a fragment: its themes and
+        # similar groups are read only when that fragment is rendered.
+        heading = get_object_or_404(LocalGroup.objects.select_related("city"), slug=slug)
+        if not permissions.can_view_group(request.user, heading):
+            raise Http404
+
+        def page():
+            prefetch_related_objects([heading], "themes")
+            return _group_page(request, heading)
+
+        context = fragments.lazy_context(page, GROUP_PAGE_NAMES)
+        context["heading"] = heading
+    return render(request, "cities/group_detail.html", context)
+
+
+GROUP_PAGE_NAMES = ("group", "similar", "can_edit", "can_leave", "can_decide", "can_contact")
+
+
+def _group_page(request: HttpRequest, group: LocalGroup) -> dict:
     user = request.user
-    context = {
+    return {
         "group": group,
         # Lazy: read only when its fragment is rendered, not when it is kept.
         "similar": SimpleLazyObject(
@@ -141,7 +163,6 @@ def group_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "can_decide": permissions.can_decide(user, group),
         "can_contact": permissions.can_contact(user, group),
     }
-    return render(request, "cities/group_detail.html", context)
 
 
 @login_required

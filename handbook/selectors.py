@@ -27,11 +27,16 @@ def published() -> QuerySet:
     return Example.objects.filter(consent_holds(), status=Status.PUBLISHED)
 
 
+# The themes and the pictures of a story card, in order.
+CARD_PREFETCHES = (
+    "themes",
+    Prefetch("images", queryset=ExampleImage.objects.order_by("order", "pk")),
+)
+
+
 def with_card_data(examples: QuerySet) -> QuerySet:
     """What a story card shows: city, group, themes and the pictures (two extra queries)."""
-    return examples.select_related("city", "group").prefetch_related(
-        "themes", Prefetch("images", queryset=ExampleImage.objects.order_by("order", "pk"))
-    )
+    return examples.select_related("city", "group").prefetch_related(*CARD_PREFETCHES)
 
 
 def public_examples() -> QuerySet:

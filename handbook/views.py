@@ -3,6 +3,7 @@
 (The editors' workspace is in staff_views.py.)"""
 
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import SimpleLazyObject
@@ -11,6 +12,7 @@ from django.utils.translation import get_language
 from handbook import pdf, permissions, selectors
 from handbook.forms import StoryFilterForm
 from handbook.models import Edition, Example
+from mobilisering import fragments
 
 PAGE_SIZE = 12
 
@@ -60,20 +62,41 @@ def _get_example_for_user(request: HttpRequest, slug: str) -> tuple[Example, boo
 
 def story_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """Anyone (drafts: their writers): one story with its group, city, lessons and pictures."""
-    example, public = _get_example_for_user(request, slug)
+    if request.user.is_authenticated:
+        example, public = _get_example_for_user(request, slug)
+        context = _story(request, example, public)
+    else:
+        # Everyone who is not logged in gets the same page, kept as a fragment: the story's
+        # themes, pictures and chapters are read only when that fragment is rendered.
+        example = get_object_or_404(
+            selectors.published().select_related("city", "group", "source_initiative"), slug=slug
+        )
+
+        def page():
+            prefetch_related_objects([example], *selectors.CARD_PREFETCHES)
+            return _story(request, example, True)
+
+        context = fragments.lazy_context(page, STORY_NAMES)
+    context["heading"] = example
+    return render(request, "handbook/story_detail.html", context)
+
+
+STORY_NAMES = ("example", "public", "pictures", "entries", "can_edit")
+
+
+def _story(request: HttpRequest, example: Example, public: bool) -> dict:
     chapters = list(
         example.entries.filter(chapter__edition__published=True)
         .select_related("chapter__edition")
         .order_by("-chapter__edition__published_at")[:3]
     )
-    context = {
+    return {
         "example": example,
         "public": public,
         "pictures": list(example.images.all()),
         "entries": chapters,
         "can_edit": permissions.can_edit(request.user, example),
     }
-    return render(request, "handbook/story_detail.html", context)
 
 
 def _get_edition_for_user(request: HttpRequest, slug: str) -> Edition:

@@ -28,7 +28,15 @@ def queries_of(client, url):
 
 
 @pytest.mark.parametrize(
-    "url", ["/sv/", "/sv/groups/", "/sv/initiatives/", "/sv/stories/", "/sv/cities/malmo/"]
+    "url",
+    [
+        "/sv/",
+        "/sv/groups/",
+        "/sv/groups/rosengards-roster/",
+        "/sv/initiatives/",
+        "/sv/stories/",
+        "/sv/cities/malmo/",
+    ],
 )
 def test_the_next_visitor_gets_the_page_for_one_query(client, city_malmo, url):
     make_group("Rosengårds röster", city_malmo)
