@@ -4,6 +4,7 @@ from functools import cache
 from django.conf import settings
 from django.db import models
 from django.utils import translation
+from django.utils.functional import LazyObject, empty
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -132,6 +133,10 @@ def _model_markdown_columns(model) -> dict[str, tuple[str, ...]]:
 
 def _stored(obj, field: str, text: str) -> dict | None:
     """The stored render of `obj.field`'s `text`, if `obj` keeps one that is current."""
+    if isinstance(obj, LazyObject):  # a page's lazy context (mobilisering/fragments.py)
+        if obj._wrapped is empty:
+            obj._setup()
+        obj = obj._wrapped
     # A deferred `rendered` is not fetched row by row: the text is rendered instead.
     rendered = obj.__dict__.get("rendered") if isinstance(obj, RenderedMarkdown) else None
     if not rendered or rendered.get("renderer") != RENDERER:
