@@ -37,6 +37,9 @@ from django.utils.functional import SimpleLazyObject
 from mobilisering.models import ContentChange, current_language
 
 FRAGMENT_SECONDS = 300
+# What belongs to one response only: a fragment holding one of these is shown but never kept,
+# whatever its template says (a CSRF token, a form's one-time key, a CSP nonce).
+PER_RESPONSE = ('name="csrfmiddlewaretoken"', 'name="form_key"', "nonce=")
 # A change every this many ids prunes the area's older rows: the table stays small.
 PRUNE_EVERY = 200
 
@@ -92,7 +95,8 @@ def cached(name: str, shows: tuple[str, ...], vary, request, render, *, seconds=
     html = store.get(fragment_key)
     if html is None:
         html = render()
-        store.set(fragment_key, html, seconds or FRAGMENT_SECONDS)
+        if not any(marker in html for marker in PER_RESPONSE):
+            store.set(fragment_key, html, seconds or FRAGMENT_SECONDS)
     return html
 
 

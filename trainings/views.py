@@ -100,16 +100,19 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Everyone: a session's details, and its sign-up form while sign-up is open."""
     session = get_object_or_404(selectors.sessions_with_counts(), pk=pk)
     open_for_signup = permissions.can_sign_up(session)
-    form = (
-        SignupForm(request.POST or None, session=session, user=request.user)
-        if open_for_signup
-        else None
-    )
-    if request.method == "POST" and form is None:
+    if request.method == "POST" and not open_for_signup:
         messages.error(request, session.closed_reason)
         return redirect(session)
+    bound = open_for_signup and bool(request.POST)
+    if bound:
+        form = SignupForm(request.POST, session=session, user=request.user)
+    elif open_for_signup:
+        # Lazy: an empty form is kept as a fragment for visitors, and built only to render it.
+        form = SimpleLazyObject(lambda: SignupForm(session=session, user=request.user))
+    else:
+        form = None
     status = 200
-    if form is not None and form.is_bound:
+    if bound:
         status = 400
         if form.is_valid() and not _within_rate_limit(request, form.cleaned_data["email"]):
             form.add_error(
@@ -137,6 +140,8 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "session": session,
         "form": form,
+        "open_for_signup": open_for_signup,
+        "bound": bound,
         "shows_seats_left": permissions.shows_seats_left(session),
         "offers_calendar": permissions.offers_calendar(session),
     }

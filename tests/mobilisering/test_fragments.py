@@ -157,3 +157,14 @@ def test_a_visitors_initiative_page_costs_three_queries_once_kept(client, city_m
     again, again_count = queries_of(client, initiative.get_absolute_url())
     assert again == first and initiative.title in again
     assert again_count <= 3 < first_count <= 12
+
+
+def test_a_fragment_holding_a_csrf_token_or_a_one_time_key_is_never_kept(rf):
+    template = Template(
+        '{% load fragments %}{% fragment "x" "cities" %}'
+        '<input type="hidden" name="{{ field }}" value="{{ value }}">{% endfragment %}'
+    )
+    for field in ("csrfmiddlewaretoken", "form_key"):
+        first = template.render(Context({"request": rf.get("/"), "field": field, "value": 1}))
+        second = template.render(Context({"request": rf.get("/"), "field": field, "value": 2}))
+        assert 'value="1"' in first and 'value="2"' in second
