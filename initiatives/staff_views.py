@@ -33,6 +33,7 @@ from initiatives.staff_forms import (
     QueueFilterForm,
     StaffMessageForm,
 )
+from mobilisering import outbox
 from mobilisering.errors import add_to_form
 
 PAGE_SIZE = 25
@@ -71,7 +72,10 @@ def _get_initiative_for_staff(request: HttpRequest, pk: int) -> Initiative:
     403 for people who are no city's staff; 404 for staff of another city."""
     _require_staff(request.user)
     initiative = get_object_or_404(
-        selectors.with_review_counts(selectors.initiative_for_detail(pk))
+        selectors.with_review_counts(selectors.initiative_for_detail(pk)).annotate(
+            # The staff menu's word of emails held up, read here rather than in a query of its own.
+            undelivered_emails=outbox.undelivered_count()
+        )
     )
     if not permissions.can_review(request.user, initiative):
         raise Http404

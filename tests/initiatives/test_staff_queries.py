@@ -20,6 +20,7 @@ from initiatives.models import (
     Status,
     SupportGrant,
 )
+from mobilisering.models import OutgoingEmail
 from tests.conftest import count_queries, login, make_group
 from tests.initiatives.conftest import make_initiative
 
@@ -132,6 +133,23 @@ def test_the_review_page_runs_a_fixed_number_of_queries(client, group, member, s
     # its events and internal comments), its themes, partners, grants, reports, attachments and
     # assessments, a page of events and of comments, the city's staff, the emails held up.
     assert small <= 15, small
+
+
+def test_the_review_page_tells_of_the_emails_held_up(client, group, member, staff_malmo):
+    """The word of emails held up, read with the initiative: failed ones and ones waiting for a
+    retry count, sent ones do not."""
+    initiative = make_initiative(group, member=member, staff=staff_malmo, status=S.IN_REVIEW)
+    login(client, staff_malmo)
+    url = reverse("initiatives:staff_detail", args=[initiative.pk])
+    assert "staff-nav__mail" not in client.get(url).content.decode()
+
+    Email = OutgoingEmail.Status
+    for status, attempts in [(Email.FAILED, 6), (Email.QUEUED, 2), (Email.SENT, 1)]:
+        OutgoingEmail.objects.create(
+            status=status, attempts=attempts, from_email="a@example.org", subject="Hej", body="."
+        )
+    page = client.get(url).content.decode()
+    assert 'data-undelivered="2"' in page
 
 
 # --- With the queue's every kind of initiative, 3 or 30 of them --------------------------------
