@@ -4,7 +4,11 @@ Views, templates and tests ask these, and other apps (initiatives, trainings) bu
 Each takes the user first and answers False for anonymous visitors.
 """
 
+from django.db.models import CharField, Value
+from django.db.models.functions import Cast
+
 from cities.models import City, GroupDecision, GroupMembership, LocalGroup
+from mobilisering.backends import permission_names, remember_permissions
 
 Status = LocalGroup.Status
 Decision = GroupDecision.Action
@@ -27,12 +31,36 @@ def staff_city_ids(user) -> set[int]:
         return set()
     cached = getattr(user, "_staff_city_ids", None)
     if cached is None:
-        if user.is_superuser:
-            cached = set(City.objects.values_list("pk", flat=True))
-        else:
-            cached = set(user.city_staff.values_list("city_id", flat=True))
-        user._staff_city_ids = cached
+        cached = user._staff_city_ids = _read_staff_city_ids(user)
     return cached
+
+
+# Marks the rows of cities among the permissions' (app_label, codename) rows: no app's label
+# is empty.
+_CITY = ""
+
+
+def _read_staff_city_ids(user) -> set[int]:
+    """The person's cities, and with them their permissions if not read yet: a page that asks
+    one asks the other (the header and the staff menu link to the staff pages and, for editors,
+    the handbook), so both come in one query, a union of rows told apart by the first column."""
+    if user.is_superuser:
+        return set(City.objects.values_list("pk", flat=True))
+    if hasattr(user, "_perm_cache") or not user.is_active:  # An inactive person holds none.
+        return set(user.city_staff.values_list("city_id", flat=True))
+    cities = (
+        user.city_staff.annotate(mark=Value(_CITY), value=Cast("city_id", CharField()))
+        .values_list("mark", "value")
+        .order_by()
+    )
+    city_ids, names = set(), []
+    for label, value in cities.union(permission_names(user), all=True):
+        if label == _CITY:
+            city_ids.add(int(value))
+        else:
+            names.append((label, value))
+    remember_permissions(user, names)
+    return city_ids
 
 
 def forget_roles(user) -> None:

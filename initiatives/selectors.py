@@ -3,9 +3,11 @@
 import datetime
 
 from django.db.models import (
+    Aggregate,
     Count,
     Exists,
     IntegerField,
+    JSONField,
     OuterRef,
     Prefetch,
     Q,
@@ -13,13 +15,15 @@ from django.db.models import (
     Subquery,
     Value,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, JSONObject
 from django.utils import timezone
 
 from cities.models import City, RightsTheme
 from initiatives.models import (
     PUBLIC_STATUSES,
+    Assessment,
     Comment,
+    Criterion,
     Initiative,
     InitiativeEvent,
     InitiativePartner,
@@ -139,6 +143,40 @@ def with_review_counts(initiatives: QuerySet) -> QuerySet:
         event_count=_count_per_initiative(InitiativeEvent.objects.all()),
         internal_comment_count=_count_per_initiative(Comment.objects.filter(internal=True)),
     )
+
+
+class _JSONRows(Aggregate):
+    """The aggregated values (JSON objects) as one JSON array: SQLite's json_group_array,
+    PostgreSQL's jsonb_agg."""
+
+    function = "JSON_GROUP_ARRAY"
+    output_field = JSONField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, function="JSONB_AGG", **extra_context)
+
+
+def with_assessments(initiatives: QuerySet) -> QuerySet:
+    """`initiatives` with their assessments' criterion, score and note (`assessment_rows`), read
+    in their own query rather than one of its own: at most one per criterion, a few columns
+    each. `assessments_of()` gives them back as Assessments."""
+    rows = (
+        Assessment.objects.filter(initiative=OuterRef("pk"))
+        .order_by()
+        .values("initiative")
+        .annotate(rows=_JSONRows(JSONObject(criterion="criterion", score="score", note="note")))
+        .values("rows")
+    )
+    return initiatives.annotate(assessment_rows=Subquery(rows, output_field=JSONField()))
+
+
+def assessments_of(initiative: Initiative) -> list[Assessment]:
+    """The assessments of an initiative read `with_assessments()`, in the criteria's order."""
+    order = list(Criterion)
+    assessments = [
+        Assessment(initiative=initiative, **row) for row in initiative.assessment_rows or []
+    ]
+    return sorted(assessments, key=lambda assessment: order.index(assessment.criterion))
 
 
 def group_timeline(initiative: Initiative) -> QuerySet:

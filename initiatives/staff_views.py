@@ -33,6 +33,7 @@ from initiatives.staff_forms import (
     QueueFilterForm,
     StaffMessageForm,
 )
+from mobilisering import outbox
 from mobilisering.errors import add_to_form
 
 PAGE_SIZE = 25
@@ -71,7 +72,12 @@ def _get_initiative_for_staff(request: HttpRequest, pk: int) -> Initiative:
     403 for people who are no city's staff; 404 for staff of another city."""
     _require_staff(request.user)
     initiative = get_object_or_404(
-        selectors.with_review_counts(selectors.initiative_for_detail(pk))
+        selectors.with_assessments(
+            selectors.with_review_counts(selectors.initiative_for_detail(pk))
+        ).annotate(
+            # The staff menu's word of emails held up, read here rather than in a query of its own.
+            undelivered_emails=outbox.undelivered_count()
+        )
     )
     if not permissions.can_review(request.user, initiative):
         raise Http404
@@ -167,7 +173,7 @@ def _render_detail(
     """The review page. `bound` is the form just posted with errors; it replaces its blank twin
     (matched by class, and by transition for decisions) so the input and errors are kept."""
     user = request.user
-    assessments = list(initiative.assessments.select_related("reviewer"))
+    assessments = selectors.assessments_of(initiative)
 
     def form_or_bound(form_class, **kwargs):
         if isinstance(bound, form_class) and (
@@ -302,7 +308,7 @@ def assess(request: HttpRequest, pk: int) -> HttpResponse:
     form = AssessmentForm(request.POST)
     if not form.is_valid():
         return _render_detail(request, initiative, bound=form)
-    current = {a.criterion: (a.score, a.note) for a in initiative.assessments.all()}
+    current = {a.criterion: (a.score, a.note) for a in selectors.assessments_of(initiative)}
     try:
         for criterion, score, note in form.scores():
             if current.get(criterion) != (score, note):

@@ -6,10 +6,28 @@ before it, `PermissionsBackend` reads both in one query into the same per-reques
 (`_perm_cache`), which ModelBackend and allauth's backend then use instead of reading again.
 It authenticates nobody and loads no one's session (it has no `get_user`, so neither sign-in
 nor the sessions that name a backend nor the test client's force_login ever pick it).
+
+`permission_names` and `remember_permissions` let an app read the permissions in a query it
+runs anyway (cities reads them with the person's cities) and fill the same cache.
 """
 
 from django.contrib.auth.models import Permission
-from django.db.models import Q
+from django.db.models import Q, QuerySet
+
+
+def permission_names(user_obj) -> QuerySet:
+    """(app_label, codename) of each permission `user_obj` holds, directly or through a group,
+    or of every permission for a superuser: unordered, to run alone or in a union."""
+    if user_obj.is_superuser:
+        held = Permission.objects.all()
+    else:
+        held = Permission.objects.filter(Q(user=user_obj) | Q(group__user=user_obj))
+    return held.values_list("content_type__app_label", "codename").order_by()
+
+
+def remember_permissions(user_obj, names) -> None:
+    """Keep `names` [(app_label, codename), …] as the person's permissions for the request."""
+    user_obj._perm_cache = {f"{app_label}.{codename}" for app_label, codename in names}
 
 
 class PermissionsBackend:
@@ -27,10 +45,5 @@ class PermissionsBackend:
         if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
             return set()
         if not hasattr(user_obj, "_perm_cache"):
-            if user_obj.is_superuser:
-                held = Permission.objects.all()
-            else:
-                held = Permission.objects.filter(Q(user=user_obj) | Q(group__user=user_obj))
-            names = held.values_list("content_type__app_label", "codename").order_by()
-            user_obj._perm_cache = {f"{app_label}.{codename}" for app_label, codename in names}
+            remember_permissions(user_obj, permission_names(user_obj))
         return user_obj._perm_cache

@@ -1,6 +1,6 @@
 """The staff start page, the queue and the review page run a fixed number of queries whatever
 the number of initiatives, events, grants, comments, assessments and reports (same count with 2
-and 40), within the 12 of a page (the review page: 15)."""
+and 40), within the 12 of a page."""
 
 import datetime
 import re
@@ -20,6 +20,7 @@ from initiatives.models import (
     Status,
     SupportGrant,
 )
+from mobilisering.models import OutgoingEmail
 from tests.conftest import count_queries, login, make_group
 from tests.initiatives.conftest import make_initiative
 
@@ -128,10 +129,28 @@ def test_the_review_page_runs_a_fixed_number_of_queries(client, group, member, s
     add_history(initiative, staff_malmo, member, 38)
     assert count_queries(client, url) == small
     assert count_queries(client, url, {"page": 2, "notes": 3}) == small
-    # The session, the person, their cities and permissions, the initiative (with the counts of
-    # its events and internal comments), its themes, partners, grants, reports, attachments and
-    # assessments, a page of events and of comments, the city's staff, the emails held up.
-    assert small <= 15, small
+    # The session, the person, their cities with their permissions, the initiative (with the
+    # counts of its events and internal comments, its assessments and the emails held up), its
+    # themes, partners, grants, reports and attachments, a page of events and of comments, the
+    # city's staff.
+    assert small <= 12, small
+
+
+def test_the_review_page_tells_of_the_emails_held_up(client, group, member, staff_malmo):
+    """The word of emails held up, read with the initiative: failed ones and ones waiting for a
+    retry count, sent ones do not."""
+    initiative = make_initiative(group, member=member, staff=staff_malmo, status=S.IN_REVIEW)
+    login(client, staff_malmo)
+    url = reverse("initiatives:staff_detail", args=[initiative.pk])
+    assert "staff-nav__mail" not in client.get(url).content.decode()
+
+    Email = OutgoingEmail.Status
+    for status, attempts in [(Email.FAILED, 6), (Email.QUEUED, 2), (Email.SENT, 1)]:
+        OutgoingEmail.objects.create(
+            status=status, attempts=attempts, from_email="a@example.org", subject="Hej", body="."
+        )
+    page = client.get(url).content.decode()
+    assert 'data-undelivered="2"' in page
 
 
 # --- With the queue's every kind of initiative, 3 or 30 of them --------------------------------

@@ -219,6 +219,12 @@ def test_it_saves_the_assessment_and_logs_only_what_changed(
     assert InitiativeEvent.objects.filter(kind="assessment").count() == 3
     page = client.get(detail_url(initiative)).content.decode()
     assert 'value="4" class="form-check-input" id="id_assess-feasibility_score_3" checked' in page
+    # The saved assessment, in the criteria's order, and its average.
+    assert (
+        "<dt>Participation</dt><dd>5/5 – De boende leder samtalen.</dd>"
+        "<dt>Feasibility</dt><dd>4/5</dd>"
+    ) in page
+    assert "Average 4.5 over 2 criteria." in page
 
 
 @pytest.mark.parametrize(
