@@ -87,6 +87,7 @@ class SignupForm(HoneypotMixin, forms.Form):
         self.fields["website_url"].widget.attrs["aria-hidden"] = "true"
         self.helper = FormHelper()
         self.helper.form_tag = False
+        self.helper.disable_csrf = True  # the page's <form> carries the token
         self.helper.layout = Layout(
             *fields,
             "organisation",

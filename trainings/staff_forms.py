@@ -74,6 +74,7 @@ class SessionForm(OnceFormMixin, forms.ModelForm):
         capacity.widget.attrs.update({"min": 1, "max": MAX_CAPACITY})
         self.helper = FormHelper()
         self.helper.form_tag = False
+        self.helper.disable_csrf = True  # the page's <form> carries the token
 
     def clean(self):
         data = super().clean()
@@ -131,6 +132,7 @@ class CancelSessionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.form_tag = False
+        self.helper.disable_csrf = True  # the page's <form> carries the token
 
 
 class EmailParticipantsForm(forms.Form):
@@ -146,3 +148,4 @@ class EmailParticipantsForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.form_tag = False
+        self.helper.disable_csrf = True  # the page's <form> carries the token

@@ -145,7 +145,8 @@ def test_what_a_visitor_typed_into_the_sign_up_form_is_never_kept_for_the_next(c
 
     page = second.get(url).content.decode()
     assert "Hemlig Person" not in page and "inte-en-adress" not in page
-    assert 'name="csrfmiddlewaretoken"' in page  # each response carries its own token
+    assert page.count('name="csrfmiddlewaretoken"') == 1  # the page's own, made per response
+    assert second.get(url).content.decode().count('name="csrfmiddlewaretoken"') == 1
 
 
 def test_a_visitors_initiative_page_costs_three_queries_once_kept(client, city_malmo):
