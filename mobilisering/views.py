@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST, require_safe
 
-from mobilisering import images, outbox, personal_data
+from mobilisering import fragments, images, outbox, personal_data
 from mobilisering import search as portal_search
 from mobilisering.forms import DeleteAccountForm, SearchForm
 from mobilisering.models import OutgoingEmail
@@ -74,36 +74,51 @@ def search(request: HttpRequest) -> HttpResponse:
     query = portal_search.Search(
         data.get("q") or "", language=get_language(), city=data.get("city")
     )
+    # Lazy: the results are read only when their kept fragment is rendered (they are the same
+    # for everyone who searches for the same words).
+    context = {
+        "form": form,
+        "query": query,
+        **fragments.lazy_context(lambda: _results(request, query, data), RESULT_NAMES),
+    }
+    return render(request, "search.html", context)
+
+
+RESULT_NAMES = ("chosen", "sections", "page_obj", "total", "more")
+
+
+def _results(request: HttpRequest, query, data: dict) -> dict:
     kinds = portal_search.kinds()
     chosen = next((kind for kind in kinds if kind.key == data.get("kind")), None)
-    context = {"form": form, "query": query, "chosen": chosen, "sections": [], "page_obj": None}
-    if query:
-        for kind in kinds:
-            if kind is chosen:
-                count = query.count(kind)
-                paginator = CountedPaginator(query.matches(kind), SEARCH_PAGE_SIZE, count=count)
-                page = paginator.get_page(request.GET.get("page"))
-                objects = context["page_obj"] = page
-            elif chosen is None:
-                count, objects = query.first(kind, SEARCH_SHOWN)
-            else:
-                count, objects = query.count(kind), []
-            params = {"q": query.text, "kind": kind.key}
-            if query.city is not None:
-                params["city"] = query.city.slug
-            context["sections"].append(
-                {
-                    "kind": kind,
-                    # A count past the limit is shown as "1000+": the limit, and `more`.
-                    "count": min(count, portal_search.COUNT_LIMIT),
-                    "more": count > portal_search.COUNT_LIMIT,
-                    "hits": [query.hit(kind, obj) for obj in objects],
-                    "all_url": f"{reverse('search')}?{urlencode(params)}",
-                }
-            )
-        context["total"] = sum(section["count"] for section in context["sections"])
-        context["more"] = any(section["more"] for section in context["sections"])
-    return render(request, "search.html", context)
+    results = {"chosen": chosen, "sections": [], "page_obj": None, "total": 0, "more": False}
+    if not query:
+        return results
+    for kind in kinds:
+        if kind is chosen:
+            count = query.count(kind)
+            paginator = CountedPaginator(query.matches(kind), SEARCH_PAGE_SIZE, count=count)
+            page = paginator.get_page(request.GET.get("page"))
+            objects = results["page_obj"] = page
+        elif chosen is None:
+            count, objects = query.first(kind, SEARCH_SHOWN)
+        else:
+            count, objects = query.count(kind), []
+        params = {"q": query.text, "kind": kind.key}
+        if query.city is not None:
+            params["city"] = query.city.slug
+        results["sections"].append(
+            {
+                "kind": kind,
+                # A count past the limit is shown as "1000+": the limit, and `more`.
+                "count": min(count, portal_search.COUNT_LIMIT),
+                "more": count > portal_search.COUNT_LIMIT,
+                "hits": [query.hit(kind, obj) for obj in objects],
+                "all_url": f"{reverse('search')}?{urlencode(params)}",
+            }
+        )
+    results["total"] = sum(section["count"] for section in results["sections"])
+    results["more"] = any(section["more"] for section in results["sections"])
+    return results
 
 
 @login_required

@@ -169,3 +169,9 @@ def test_a_fragment_holding_a_csrf_token_or_a_one_time_key_is_never_kept(rf):
         first = template.render(Context({"request": rf.get("/"), "field": field, "value": 1}))
         second = template.render(Context({"request": rf.get("/"), "field": field, "value": 2}))
         assert 'value="1"' in first and 'value="2"' in second
+
+
+def test_a_kept_search_finds_a_group_approved_after_it(client, city_stockholm):
+    assert "Husby för alla" not in client.get("/sv/search/", {"q": "Husby"}).content.decode()
+    make_group("Husby för alla", city_stockholm)
+    assert "Husby för alla" in client.get("/sv/search/", {"q": "Husby"}).content.decode()
