@@ -68,12 +68,12 @@ def story_detail(request: HttpRequest, slug: str) -> HttpResponse:
     else:
         # Everyone who is not logged in gets the same page, kept as a fragment: the story's
         # themes, pictures and chapters are read only when that fragment is rendered.
-        example = get_object_or_404(
-            selectors.published().select_related("city", "group", "source_initiative"), slug=slug
-        )
+        example = get_object_or_404(selectors.published(), slug=slug)
 
         def page():
-            prefetch_related_objects([example], *selectors.CARD_PREFETCHES)
+            prefetch_related_objects(
+                [example], "city", "group", "source_initiative", *selectors.CARD_PREFETCHES
+            )
             return _story(request, example, True)
 
         context = fragments.lazy_context(page, STORY_NAMES)

@@ -56,8 +56,9 @@ def pages() -> list[tuple[str, str, str | None]]:
     from initiatives.models import Initiative
     from trainings.models import Session
 
-    group = LocalGroup.objects.get(slug="rosengards-roster")
     public = Initiative.objects.filter(status="completed", city__slug="malmo").order_by("pk")[0]
+    # A group with a public initiative at both sizes: its profile shows every part.
+    group = LocalGroup.objects.get(pk=public.group_id)
     reviewed = Initiative.objects.filter(status="in_review", city__slug="malmo").order_by("pk")[0]
     upcoming = Session.objects.filter(city__slug="malmo", starts_at__gt=timezone.now())
     session = upcoming.order_by("-capacity", "pk")[0]
