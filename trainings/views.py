@@ -98,7 +98,13 @@ def _within_rate_limit(request: HttpRequest, email: str) -> bool:
 
 def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Everyone: a session's details, and its sign-up form while sign-up is open."""
-    session = get_object_or_404(selectors.sessions_with_counts(), pk=pk)
+    if request.method == "GET" and not request.user.is_authenticated:
+        # Visitors who are not logged in see the seats only in kept fragments: counted when
+        # those are rendered.
+        session = get_object_or_404(Session.objects.select_related("course", "city"), pk=pk)
+        counted = SimpleLazyObject(lambda: selectors.sessions_with_counts().get(pk=pk))
+    else:
+        session = counted = get_object_or_404(selectors.sessions_with_counts(), pk=pk)
     open_for_signup = permissions.can_sign_up(session)
     if request.method == "POST" and not open_for_signup:
         messages.error(request, session.closed_reason)
@@ -139,6 +145,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 return _after_signup(request, session, result)
     context = {
         "session": session,
+        "counted": counted,
         "form": form,
         "open_for_signup": open_for_signup,
         "bound": bound,

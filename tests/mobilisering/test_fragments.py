@@ -15,7 +15,7 @@ from mobilisering import fragments
 from mobilisering.models import ContentChange
 from tests.conftest import login, make_city_staff, make_group, make_user
 from tests.initiatives.conftest import make_initiative
-from tests.trainings.conftest import make_session
+from tests.trainings.conftest import make_registration, make_session
 
 pytestmark = pytest.mark.django_db
 
@@ -175,3 +175,18 @@ def test_a_kept_search_finds_a_group_approved_after_it(client, city_stockholm):
     assert "Husby för alla" not in client.get("/sv/search/", {"q": "Husby"}).content.decode()
     make_group("Husby för alla", city_stockholm)
     assert "Husby för alla" in client.get("/sv/search/", {"q": "Husby"}).content.decode()
+
+
+def test_a_visitor_sees_the_seats_left_change_without_the_page_counting_them_each_time(
+    client, city_malmo
+):
+    session = make_session(city_malmo, capacity=3)
+    url = session.get_absolute_url()
+    assert "3 av 3 platser kvar" in client.get(url).content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    assert not any("trainings_registration" in query["sql"] for query in queries)
+
+    make_registration(session)  # written directly: the model's signal records the change
+
+    assert "2 av 3 platser kvar" in client.get(url).content.decode()
