@@ -25,15 +25,14 @@ Two ways in: `{% fragment "name" "area other-area" vary… %}…{% endfragment %
 
 import functools
 import hashlib
-from pathlib import Path
 
 from django.apps import apps
-from django.conf import settings
 from django.core.cache import caches
 from django.db.models import Max, Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.functional import SimpleLazyObject
 
+from mobilisering.apps import own_app_configs
 from mobilisering.models import ContentChange, current_language
 
 FRAGMENT_SECONDS = 300
@@ -47,11 +46,7 @@ PRUNE_EVERY = 200
 @functools.cache
 def areas() -> tuple[str, ...]:
     """The content areas: the portal's own apps other than this one, by app label."""
-    return tuple(
-        config.label
-        for config in apps.get_app_configs()
-        if Path(config.path).parent == settings.BASE_DIR and config.name != __package__
-    )
+    return tuple(config.label for config in own_app_configs() if config.name != __package__)
 
 
 def changed(*names: str) -> None:
@@ -85,11 +80,17 @@ def key(name: str, shows: tuple[str, ...], vary, request) -> str:
     return f"fragment:{name}:{current_language()}:{state}:{digest[:32]}"
 
 
-def cached(name: str, shows: tuple[str, ...], vary, request, render, *, seconds=None) -> str:
-    """The fragment's HTML from the cache, or `render()`'s, stored for the next visitor."""
+def cached(
+    name: str, shows: tuple[str, ...], vary, request, render, *, seconds=None, visitors=False
+) -> str:
+    """The fragment's HTML from the cache, or `render()`'s, stored for the next visitor. With
+    `visitors`, kept only for people who are not logged in; without a request (an email, a PDF)
+    there is no visitor's page to keep it for."""
     unknown = set(shows) - set(areas())
     if unknown:
         raise ValueError(f"unknown content areas: {sorted(unknown)}")
+    if request is None or (visitors and request.user.is_authenticated):
+        return render()
     store = caches["fragments"]
     fragment_key = key(name, shows, vary, request)
     html = store.get(fragment_key)

@@ -9,15 +9,13 @@ renders them in the order of INSTALLED_APPS. Each function runs a bounded number
 
 import functools
 from importlib import import_module
-from pathlib import Path
 
-from django.apps import apps
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.module_loading import module_has_submodule
 from django.utils.safestring import SafeString, mark_safe
 
 from mobilisering import fragments
+from mobilisering.apps import own_app_configs
 
 
 @functools.cache
@@ -26,9 +24,8 @@ def app_modules(module: str) -> tuple:
     exists (the apps in the project's folder, not the libraries'). Looked up once per process."""
     return tuple(
         import_module(f"{config.name}.{module}")
-        for config in apps.get_app_configs()
-        if Path(config.path).parent == settings.BASE_DIR
-        and module_has_submodule(config.module, module)
+        for config in own_app_configs()
+        if module_has_submodule(config.module, module)
     )
 
 
@@ -52,18 +49,18 @@ def render_sections(page: str, request, *args) -> SafeString:
     parts = []
     for function in provided(page):
         shows = getattr(function, "fragment_shows", None)
-        if shows is None or (function.fragment_visitors and request.user.is_authenticated):
+        if shows is None:
             parts.append(_render_section(function, request, args))
             continue
-        name = f"section:{page}:{function.__module__}"
         parts.append(
             fragments.cached(
-                name,
+                f"section:{page}:{function.__module__}",
                 shows,
                 args,
                 request,
                 lambda function=function: _render_section(function, request, args),
                 seconds=function.fragment_seconds,
+                visitors=function.fragment_visitors,
             )
         )
     return mark_safe("".join(parts))  # noqa: S308 - rendered by the template engine

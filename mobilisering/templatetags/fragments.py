@@ -31,17 +31,14 @@ class FragmentNode(template.Node):
         self.seconds = seconds
 
     def render(self, context):
-        request = context.get("request")
-        if request is None:  # an email or a PDF: nothing to key a visitor's page by
-            return self.nodelist.render(context)
-        if self.visitors and request.user.is_authenticated:
-            return self.nodelist.render(context)
-        name = self.name.resolve(context)
-        shows = tuple(self.shows.resolve(context).split())
-        vary = [value.resolve(context) for value in self.vary]
-        seconds = self.seconds.resolve(context) if self.seconds else None
         html = fragments.cached(
-            name, shows, vary, request, lambda: str(self.nodelist.render(context)), seconds=seconds
+            self.name.resolve(context),
+            tuple(self.shows.resolve(context).split()),
+            [value.resolve(context) for value in self.vary],
+            context.get("request"),
+            lambda: str(self.nodelist.render(context)),
+            seconds=self.seconds.resolve(context) if self.seconds else None,
+            visitors=self.visitors,
         )
         return mark_safe(html)  # noqa: S308 - rendered by the template engine
 
