@@ -26,6 +26,16 @@ def make_approved_group(number: int, cities: list[City]) -> None:
     )
 
 
+def queries_with_2_then_30_groups(client, path: str) -> tuple[int, int]:
+    """The queries of a GET of `path` with two approved groups, and again with thirty."""
+    make_groups(2)
+    small = count_queries(client, path)
+    cities = city_order()
+    for number in range(2, 30):
+        make_approved_group(number, cities)
+    return small, count_queries(client, path)
+
+
 def make_groups(count: int) -> None:
     """`count` approved groups spread over the cities, each with a pending twin."""
     cities = city_order()
@@ -47,12 +57,7 @@ def make_groups(count: int) -> None:
 )
 def test_a_public_page_runs_as_many_queries_for_2_groups_as_for_30(client, path):
     """Each public page's query count does not grow with the number of groups."""
-    make_groups(2)
-    small = count_queries(client, path)
-    cities = city_order()
-    for number in range(2, 30):
-        make_approved_group(number, cities)
-    large = count_queries(client, path)
+    small, large = queries_with_2_then_30_groups(client, path)
     assert small == large, f"{path}: {small} queries with 2 groups, {large} with 30"
 
 
@@ -93,12 +98,7 @@ def test_the_directory_a_profile_and_a_hub_stay_within_12_queries(client, path, 
     """With two groups a page, a deep page (the last one at the small size) and a text filter
     run the same queries at both sizes, never more than 12."""
     monkeypatch.setattr("cities.views.PAGE_SIZE", 2)
-    make_groups(2)
-    small = count_queries(client, path)
-    cities = city_order()
-    for number in range(2, 30):
-        make_approved_group(number, cities)
-    large = count_queries(client, path)
+    small, large = queries_with_2_then_30_groups(client, path)
     assert small == large <= 12, f"{path}: {small} queries with 2 groups, {large} with 30"
 
 
