@@ -65,10 +65,19 @@ def city_list(request: HttpRequest) -> HttpResponse:
 
 def city_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """Anyone: a hub with its groups, themes and what the other apps add."""
-    city = get_object_or_404(City, slug=slug)
-    # The first groups by name; the directory, filtered by the city, lists them all.
-    groups = selectors.public_groups().filter(city=city)[: selectors.HUB_GROUPS_SHOWN]
-    context = {"city": city, "groups": groups, "themes": selectors.hub_themes(city)}
+    # The hub's city is the same for everyone: kept. Its groups and themes are read only when
+    # the hub's fragment is rendered.
+    city = fragments.kept(
+        "city", ("cities",), [slug], request, lambda: get_object_or_404(City, slug=slug)
+    )
+    context = {
+        "city": city,
+        # The first groups by name; the directory, filtered by the city, lists them all.
+        "groups": SimpleLazyObject(
+            lambda: selectors.public_groups().filter(city=city)[: selectors.HUB_GROUPS_SHOWN]
+        ),
+        "themes": SimpleLazyObject(lambda: selectors.hub_themes(city)),
+    }
     return render(request, "cities/city_detail.html", context)
 
 
@@ -134,9 +143,14 @@ def group_detail(request: HttpRequest, slug: str) -> HttpResponse:
     else:
         # Everyone who is not logged in gets the same page, kept as a fragment: its themes and
         # similar groups are read only when that fragment is rendered.
-        heading = get_object_or_404(LocalGroup.objects.select_related("city"), slug=slug)
-        if not permissions.can_view_group(request.user, heading):
-            raise Http404
+        heading = fragments.kept(
+            "group-heading",
+            ("cities",),
+            [slug],
+            request,
+            lambda: _get_public_group(request, slug),
+            visitors=True,
+        )
 
         def page():
             prefetch_related_objects([heading], "themes")
@@ -145,6 +159,13 @@ def group_detail(request: HttpRequest, slug: str) -> HttpResponse:
         context = fragments.lazy_context(page, GROUP_PAGE_NAMES)
         context["heading"] = heading
     return render(request, "cities/group_detail.html", context)
+
+
+def _get_public_group(request: HttpRequest, slug: str) -> LocalGroup:
+    group = get_object_or_404(LocalGroup.objects.select_related("city"), slug=slug)
+    if not permissions.can_view_group(request.user, group):
+        raise Http404
+    return group
 
 
 GROUP_PAGE_NAMES = ("group", "similar", "can_edit", "can_leave", "can_decide", "can_contact")

@@ -17,6 +17,17 @@ def consenting_report(initiative) -> Exists:
     return Exists(Report.objects.filter(initiative=initiative, final=True, consent_to_feature=True))
 
 
+def consent_still_given(initiative_id: int | None) -> bool:
+    """For one example kept for visitors: whether its source's final report still consents
+    (always, for an example written from scratch). Asked on every request, so that consent
+    withdrawn by any means takes the story off at once."""
+    if initiative_id is None:
+        return True
+    return Report.objects.filter(
+        initiative_id=initiative_id, final=True, consent_to_feature=True
+    ).exists()
+
+
 def consent_holds() -> Q:
     """Examples written from scratch, or whose source's final report consents."""
     return Q(source_initiative__isnull=True) | Q(consenting_report(OuterRef("source_initiative")))

@@ -13,6 +13,8 @@ from handbook import pdf, permissions, selectors
 from handbook.forms import StoryFilterForm
 from handbook.models import Edition, Example
 from mobilisering import fragments
+from mobilisering.markdown import SUMMARY_WORDS
+from mobilisering.models import markdown_summary
 
 PAGE_SIZE = 12
 
@@ -65,23 +67,50 @@ def story_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if request.user.is_authenticated:
         example, public = _get_example_for_user(request, slug)
         context = _story(request, example, public)
+        context["heading"] = _heading(example)
     else:
-        # Everyone who is not logged in gets the same page, kept as a fragment: the story's
-        # themes, pictures and chapters are read only when that fragment is rendered.
-        example = get_object_or_404(selectors.published(), slug=slug)
+        # Everyone who is not logged in gets the same page: its title, summary and picture for
+        # the page's head are kept like a fragment (only the consent is asked each time), and
+        # the story itself (its themes, pictures and chapters) is read only when its fragment
+        # is rendered.
+        heading = fragments.kept(
+            "story-heading", STORY_SHOWS, [slug], request, lambda: _public_heading(slug)
+        )
+        if heading is None or not selectors.consent_still_given(heading["source"]):
+            raise Http404
 
         def page():
+            example = selectors.published().get(pk=heading["pk"])
             prefetch_related_objects(
                 [example], "city", "group", "source_initiative", *selectors.CARD_PREFETCHES
             )
             return _story(request, example, True)
 
         context = fragments.lazy_context(page, STORY_NAMES)
-    context["heading"] = example
+        context["heading"] = heading
     return render(request, "handbook/story_detail.html", context)
 
 
+# What a story's page shows: its fragments are kept until one of these changes.
+STORY_SHOWS = ("handbook", "initiatives", "cities")
 STORY_NAMES = ("example", "public", "pictures", "entries", "can_edit")
+
+
+def _public_heading(slug: str) -> dict | None:
+    example = selectors.published().filter(slug=slug).first()
+    return None if example is None else _heading(example)
+
+
+def _heading(example: Example) -> dict:
+    """What the page's head shows of a story: its title, a summary and its first picture."""
+    picture = example.images.order_by("order", "pk").first()
+    return {
+        "pk": example.pk,
+        "source": example.source_initiative_id,
+        "title": example.title,
+        "description": markdown_summary(example, "summary", SUMMARY_WORDS),
+        "image": picture.image.url if picture else "",
+    }
 
 
 def _story(request: HttpRequest, example: Example, public: bool) -> dict:
@@ -127,8 +156,15 @@ def edition(request: HttpRequest, slug: str) -> HttpResponse:
 
 def chapter(request: HttpRequest, slug: str, chapter_slug: str) -> HttpResponse:
     """Anyone (unpublished: editors): one chapter with its stories in full."""
-    edition = _get_edition_for_user(request, slug)
-    chapters = list(edition.chapters.order_by("order", "pk"))
+    # The edition and its chapters, the same for every visitor: kept for them.
+    edition, chapters = fragments.kept(
+        "edition-chapters",
+        ("handbook",),
+        [slug],
+        request,
+        lambda: _edition_and_chapters(request, slug),
+        visitors=True,
+    )
     index = next((i for i, c in enumerate(chapters) if c.slug == chapter_slug), None)
     if index is None:
         raise Http404
@@ -144,6 +180,11 @@ def chapter(request: HttpRequest, slug: str, chapter_slug: str) -> HttpResponse:
         "next": chapters[index + 1] if index + 1 < len(chapters) else None,
     }
     return render(request, "handbook/chapter.html", context)
+
+
+def _edition_and_chapters(request: HttpRequest, slug: str) -> tuple[Edition, list]:
+    edition = _get_edition_for_user(request, slug)
+    return edition, list(edition.chapters.order_by("order", "pk"))
 
 
 def edition_pdf(request: HttpRequest, slug: str) -> FileResponse:

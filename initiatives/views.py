@@ -86,7 +86,14 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         # Everyone who is not logged in gets the same page, kept as a fragment: the initiative
         # is read in full only when that fragment is rendered.
-        heading = _get_initiative_for_user(request, pk)
+        heading = fragments.kept(
+            "initiative-heading",
+            ("initiatives", "cities"),
+            [pk],
+            request,
+            lambda: _get_initiative_for_user(request, pk),
+            visitors=True,
+        )
         context = fragments.lazy_context(
             lambda: _detail(request, _get_initiative_for_user(request, pk, full=True)),
             DETAIL_NAMES,

@@ -1,4 +1,7 @@
+import functools
+
 from django import forms
+from django.forms.models import ModelChoiceIterator
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -54,10 +57,11 @@ class SearchForm(forms.Form):
         if places is None:
             del self.fields["city"]
         else:
-            self.fields["city"].queryset = places()
-            # Read once, in one query: a {% for %} over the field's own choices (or list() of
-            # them) counts them first, then reads them.
-            self.fields["city"].choices = [*iter(self.fields["city"].choices)]
+            field = self.fields["city"]
+            field.queryset = places()
+            # Read once, in one query (a {% for %} over the field's own choices counts them
+            # first, then reads them), and only when shown: a kept results page skips it.
+            field.choices = functools.cache(lambda: [*iter(ModelChoiceIterator(field))])
 
 
 class DeleteAccountForm(forms.Form):

@@ -28,7 +28,8 @@ import hashlib
 
 from django.apps import apps
 from django.core.cache import caches
-from django.db.models import Max, Model
+from django.db import connection
+from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.functional import SimpleLazyObject
 
@@ -63,8 +64,12 @@ def versions(request=None) -> dict[str, int]:
     if known is not None:
         return known
     # The table stays short (changed() prunes it), so one grouped scan is cheaper than an index
-    # lookup per area, whose planning alone costs more.
-    newest = dict(ContentChange.objects.order_by().values_list("area").annotate(newest=Max("id")))
+    # lookup per area, whose planning alone costs more. Written out: it runs on every page, and
+    # the ORM took longer to build it than the database to answer it.
+    table = connection.ops.quote_name(ContentChange._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT area, MAX(id) FROM {table} GROUP BY area")  # noqa: S608
+        newest = dict(cursor.fetchall())
     found = {area: newest.get(area, 0) for area in areas()}
     if request is not None:
         request._content_versions = found
@@ -86,19 +91,51 @@ def cached(
     """The fragment's HTML from the cache, or `render()`'s, stored for the next visitor. With
     `visitors`, kept only for people who are not logged in; without a request (an email, a PDF)
     there is no visitor's page to keep it for."""
+    return kept(
+        name, shows, vary, request, render, seconds=seconds, visitors=visitors, check=_shareable
+    )
+
+
+def kept(
+    name: str,
+    shows: tuple[str, ...],
+    vary,
+    request,
+    compute,
+    *,
+    seconds=None,
+    visitors=False,
+    check=None,
+):
+    """`compute()`'s value (anything the cache can store: a page's title and picture, say), kept
+    like a fragment's HTML and under the same rules; `check(value)` may refuse to keep one."""
     unknown = set(shows) - set(areas())
     if unknown:
         raise ValueError(f"unknown content areas: {sorted(unknown)}")
-    if request is None or (visitors and request.user.is_authenticated):
-        return render()
+    if request is None or (visitors and _maybe_logged_in(request)):
+        return compute()
     store = caches["fragments"]
     fragment_key = key(name, shows, vary, request)
-    html = store.get(fragment_key)
-    if html is None:
-        html = render()
-        if not any(marker in html for marker in PER_RESPONSE):
-            store.set(fragment_key, html, seconds or FRAGMENT_SECONDS)
-    return html
+    value = store.get(fragment_key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        if check is None or check(value):
+            store.set(fragment_key, value, seconds or FRAGMENT_SECONDS)
+    return value
+
+
+_MISSING = object()
+
+
+def _maybe_logged_in(request) -> bool:
+    """Whether someone is logged in; also for a page answered before anyone was identified (a
+    malformed address refused by the first middleware), which is not kept either."""
+    user = getattr(request, "user", None)
+    return user is None or user.is_authenticated
+
+
+def _shareable(html: str) -> bool:
+    return not any(marker in html for marker in PER_RESPONSE)
 
 
 def shared(*shows: str, seconds: int | None = None, visitors: bool = False):

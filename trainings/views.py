@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from cities.models import City
-from mobilisering import ratelimit
+from mobilisering import fragments, ratelimit
 from mobilisering.errors import add_to_form
 from mobilisering.http import client_ip
 from mobilisering.privacy import private_page
@@ -45,7 +45,13 @@ def _by_month(sessions) -> list[tuple]:
 @require_GET
 def calendar(request: HttpRequest) -> HttpResponse:
     """Everyone: the upcoming sessions by month, filtered by place, course and language."""
-    form = CalendarFilterForm(request.GET or None, cities=list(City.objects.all()))
+
+    def filter_form():
+        return CalendarFilterForm(request.GET or None, cities=list(City.objects.all()))
+
+    # An empty filter is kept with the calendar's fragment and built only to render it; a filled
+    # one is built now, so that the page's title can say when it has errors.
+    form = filter_form() if request.GET else SimpleLazyObject(filter_form)
     # Lazy: the calendar is read only when its fragment is rendered, not when it is kept.
     listing = SimpleLazyObject(lambda: _calendar(request, form))
     context = {
@@ -101,7 +107,14 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "GET" and not request.user.is_authenticated:
         # Visitors who are not logged in see the seats only in kept fragments: counted when
         # those are rendered.
-        session = get_object_or_404(Session.objects.select_related("course", "city"), pk=pk)
+        session = fragments.kept(
+            "session",
+            ("trainings", "cities"),
+            [pk],
+            request,
+            lambda: get_object_or_404(Session.objects.select_related("course", "city"), pk=pk),
+            visitors=True,
+        )
         counted = SimpleLazyObject(lambda: selectors.sessions_with_counts().get(pk=pk))
     else:
         session = counted = get_object_or_404(selectors.sessions_with_counts(), pk=pk)

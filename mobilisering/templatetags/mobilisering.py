@@ -129,6 +129,20 @@ def error_summary(form) -> list[dict]:
 
 
 @register.simple_tag(takes_context=True)
+def nav_link(context, url: str, label: str, current: str) -> str:
+    """One link of the main navigation ("" for a link the person does not get, such as staff's):
+    `current` is the address of the section the page is in, marked `aria-current`: "page" on
+    the section's own page, "true" on the pages within it."""
+    if not url:
+        return ""
+    if url != current:
+        return format_html('<li><a href="{}">{}</a></li>', url, label)
+    request = context.get("request")
+    state = "page" if request is not None and request.path == url else "true"
+    return format_html('<li><a href="{}" aria-current="{}">{}</a></li>', url, state, label)
+
+
+@register.simple_tag(takes_context=True)
 def current_section(context, *urls) -> str:
     """Of the main navigation's addresses, the one whose section the page is in: the longest
     that the path starts with (so /handbook/staff/ belongs to the staff link, not the

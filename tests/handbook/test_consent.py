@@ -59,8 +59,10 @@ def test_it_takes_a_story_off_when_the_report_is_changed_to_refuse(
     """A report changed by other means (the admin, a data fix) counts at once, without a signal:
     the public lists, the story page and the PDF's content leave the story out."""
     _context, before = pdf._content(published.chapters.get().edition, "sv")
+    story_url = reverse("handbook:story", args=[published.slug])
+    assert client.get(story_url).status_code == 200  # and kept for the next visitor
     Report.objects.filter(initiative=completed).update(consent_to_feature=False)
-    assert client.get(reverse("handbook:story", args=[published.slug])).status_code == 404
+    assert client.get(story_url).status_code == 404
     assert published.title not in client.get(reverse("handbook:story_list")).text
     context, after = pdf._content(published.chapters.get().edition, "sv")
     assert after != before
