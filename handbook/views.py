@@ -139,19 +139,33 @@ def _get_edition_for_user(request: HttpRequest, slug: str) -> Edition:
 def _contents(request: HttpRequest, edition: Edition | None) -> HttpResponse:
     context = {"edition": edition, "chapters": []}
     if edition is not None:
-        context["chapters"] = selectors.chapters_with_examples(edition)
-        context["other_editions"] = list(selectors.published_editions().exclude(pk=edition.pk)[:10])
+        # Lazy: read only when the contents' fragment is rendered.
+        context["chapters"] = SimpleLazyObject(lambda: selectors.chapters_with_examples(edition))
+        context["other_editions"] = SimpleLazyObject(
+            lambda: list(selectors.published_editions().exclude(pk=edition.pk)[:10])
+        )
     return render(request, "handbook/contents.html", context)
 
 
 def index(request: HttpRequest) -> HttpResponse:
     """Anyone: the latest published edition's table of contents."""
-    return _contents(request, selectors.published_editions().first())
+    latest = fragments.kept(
+        "latest-edition", ("handbook",), [], request, selectors.published_editions().first
+    )
+    return _contents(request, latest)
 
 
 def edition(request: HttpRequest, slug: str) -> HttpResponse:
     """Anyone (unpublished: editors): an edition's table of contents."""
-    return _contents(request, _get_edition_for_user(request, slug))
+    edition = fragments.kept(
+        "edition",
+        ("handbook",),
+        [slug],
+        request,
+        lambda: _get_edition_for_user(request, slug),
+        visitors=True,
+    )
+    return _contents(request, edition)
 
 
 def chapter(request: HttpRequest, slug: str, chapter_slug: str) -> HttpResponse:

@@ -82,10 +82,17 @@ def _calendar(request: HttpRequest, form: CalendarFilterForm) -> dict:
 @require_GET
 def course_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """Everyone: a course and its upcoming sessions."""
-    course = get_object_or_404(Course, slug=slug)
-    sessions = selectors.upcoming_sessions().filter(course=course)
-    page = Paginator(sessions, SESSIONS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "trainings/course_detail.html", {"course": course, "page_obj": page})
+    course = fragments.kept(
+        "course", ("trainings",), [slug], request, lambda: get_object_or_404(Course, slug=slug)
+    )
+
+    def page():
+        sessions = selectors.upcoming_sessions().filter(course=course)
+        return Paginator(sessions, SESSIONS_PER_PAGE).get_page(request.GET.get("page"))
+
+    # Lazy: the sessions are read only when the course's fragment is rendered.
+    context = {"course": course, "page_obj": SimpleLazyObject(page)}
+    return render(request, "trainings/course_detail.html", context)
 
 
 def _within_rate_limit(request: HttpRequest, email: str) -> bool:

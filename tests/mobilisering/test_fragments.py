@@ -45,6 +45,8 @@ def without_tokens(html):
         "/sv/initiatives/",
         "/sv/stories/",
         "/sv/cities/malmo/",
+        "/sv/cities/",
+        "/sv/handbook/",
     ],
 )
 def test_the_next_visitor_gets_the_page_for_one_query(client, city_malmo, url):
@@ -52,7 +54,7 @@ def test_the_next_visitor_gets_the_page_for_one_query(client, city_malmo, url):
     first, first_count = queries_of(client, url)
     again, again_count = queries_of(client, url)
     assert again == first
-    assert again_count <= 2 < first_count
+    assert again_count < first_count and again_count <= 2
 
 
 def test_a_group_approved_by_staff_shows_at_once_in_the_kept_directory(client, city_malmo):
@@ -159,7 +161,7 @@ def test_what_a_visitor_typed_into_the_sign_up_form_is_never_kept_for_the_next(c
 
 
 def test_a_visitor_reads_a_kept_page_about_one_thing_for_one_query(client, city_malmo):
-    """An initiative, a group, a session, a story and a handbook chapter: what the page is
+    """An initiative, a group, a session, a course, a story and the handbook: what the page is
     about is kept with the page, so that the next visitor's page reads only the versions."""
     member = make_user("maja@example.org", first_name="Maja")
     staff = make_city_staff("mona.staff@example.org", city_malmo)
@@ -168,12 +170,16 @@ def test_a_visitor_reads_a_kept_page_about_one_thing_for_one_query(client, city_
     editor = make_editor("elin.editor@example.org")
     story = make_example(actor=editor, city=city_malmo, title="Trappan", status="published")
     edition = make_edition(editor=editor, chapters={"Att bli hörd": [story]})
+    session = make_session(city_malmo)
     pages = {
         initiative.get_absolute_url(): initiative.title,
         group.get_absolute_url(): group.name,
-        make_session(city_malmo).get_absolute_url(): "Stadsmissionen",
+        session.get_absolute_url(): "Stadsmissionen",
         story.get_absolute_url(): "Trappan",
         edition.chapters.get().get_absolute_url(): "Att bli hörd",
+        edition.get_absolute_url(): "Trappan",
+        "/sv/handbook/": "Trappan",
+        session.course.get_absolute_url(): "Stadsmissionen",
     }
     for url, title in pages.items():
         first, first_count = queries_of(client, url)
