@@ -1,20 +1,9 @@
-from pathlib import Path
-
-from django.apps import AppConfig, apps
-from django.conf import settings
+from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.urls import register_converter
 from django.utils.translation import gettext_lazy as _
 
 from mobilisering.converters import TokenConverter
-
-
-def own_app_configs():
-    """The portal's own apps (those in the project's folder, not the libraries'), in the order
-    of INSTALLED_APPS."""
-    return [
-        config for config in apps.get_app_configs() if Path(config.path).parent == settings.BASE_DIR
-    ]
 
 
 class MobiliseringConfig(AppConfig):

@@ -33,8 +33,8 @@ from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.functional import SimpleLazyObject
 
-from mobilisering.apps import own_app_configs
 from mobilisering.models import ContentChange, current_language
+from mobilisering.own_apps import own_app_configs
 
 FRAGMENT_SECONDS = 300
 # What belongs to one response only: a fragment holding one of these is shown but never kept,

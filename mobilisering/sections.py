@@ -15,7 +15,7 @@ from django.utils.module_loading import module_has_submodule
 from django.utils.safestring import SafeString, mark_safe
 
 from mobilisering import fragments
-from mobilisering.apps import own_app_configs
+from mobilisering.own_apps import own_app_configs
 
 
 @functools.cache
