@@ -80,7 +80,9 @@ def story_detail(request: HttpRequest, slug: str) -> HttpResponse:
             raise Http404
 
         def page():
-            example = selectors.published().get(pk=heading["pk"])
+            # Not found only if it was changed without a signal since its heading was kept:
+            # a 404 then, which the template's lookups would otherwise swallow.
+            example = get_object_or_404(selectors.published(), pk=heading["pk"])
             prefetch_related_objects(
                 [example], "city", "group", "source_initiative", *selectors.CARD_PREFETCHES
             )
