@@ -12,7 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.paginator import Paginator
-from django.db.models import Count, Q, prefetch_related_objects
+from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -141,31 +141,19 @@ def group_detail(request: HttpRequest, slug: str) -> HttpResponse:
         context = _group_page(request, _get_group_for_viewer(request, slug))
         context["heading"] = context["group"]
     else:
-        # Everyone who is not logged in gets the same page, kept as a fragment: its themes and
-        # similar groups are read only when that fragment is rendered.
+        # Everyone who is not logged in gets the same page: the group (with its themes) is
+        # kept, and its similar groups are read only when the page's fragment is rendered.
         heading = fragments.kept(
             "group-heading",
             ("cities",),
             [slug],
             request,
-            lambda: _get_public_group(request, slug),
+            lambda: _get_group_for_viewer(request, slug),
             visitors=True,
         )
-
-        def page():
-            prefetch_related_objects([heading], "themes")
-            return _group_page(request, heading)
-
-        context = fragments.lazy_context(page, GROUP_PAGE_NAMES)
+        context = fragments.lazy_context(lambda: _group_page(request, heading), GROUP_PAGE_NAMES)
         context["heading"] = heading
     return render(request, "cities/group_detail.html", context)
-
-
-def _get_public_group(request: HttpRequest, slug: str) -> LocalGroup:
-    group = get_object_or_404(LocalGroup.objects.select_related("city"), slug=slug)
-    if not permissions.can_view_group(request.user, group):
-        raise Http404
-    return group
 
 
 GROUP_PAGE_NAMES = ("group", "similar", "can_edit", "can_leave", "can_decide", "can_contact")

@@ -11,21 +11,23 @@ from handbook.models import Chapter, ChapterExample, Edition, Example, ExampleIm
 from initiatives.models import Report
 
 
+def consenting_reports(initiative) -> QuerySet:
+    """The final reports of `initiative` (an initiative, its id or an OuterRef to one) that
+    consent to being featured: the one rule for what consent is."""
+    return Report.objects.filter(initiative=initiative, final=True, consent_to_feature=True)
+
+
 def consenting_report(initiative) -> Exists:
     """Whether `initiative` (an initiative or an OuterRef to one) has a final report that
     consents to being featured."""
-    return Exists(Report.objects.filter(initiative=initiative, final=True, consent_to_feature=True))
+    return Exists(consenting_reports(initiative))
 
 
 def consent_still_given(initiative_id: int | None) -> bool:
     """For one example kept for visitors: whether its source's final report still consents
     (always, for an example written from scratch). Asked on every request, so that consent
     withdrawn by any means takes the story off at once."""
-    if initiative_id is None:
-        return True
-    return Report.objects.filter(
-        initiative_id=initiative_id, final=True, consent_to_feature=True
-    ).exists()
+    return initiative_id is None or consenting_reports(initiative_id).exists()
 
 
 def consent_holds() -> Q:
